@@ -1,0 +1,457 @@
+//! Dates and numbers written in news text.
+//!
+//! Explicit dates, months and years, and relative expressions ("on Tuesday", "two days
+//! earlier", "in April", "last month") resolved against the document's publication date.
+//! Precision is never invented: a month stays a `gYearMonth`, a year a `gYear`, and an
+//! expression with nothing to anchor it yields nothing.
+use crate::text::{TokKind, Token};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// A date as precise as the text allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateValue {
+    Year(i32),
+    Month(i32, u32),
+    Day(NaiveDate),
+}
+
+impl DateValue {
+    pub fn lexical(&self) -> String {
+        match self {
+            DateValue::Year(y) => format!("{y:04}"),
+            DateValue::Month(y, m) => format!("{y:04}-{m:02}"),
+            DateValue::Day(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+    /// The XSD datatype local name.
+    pub fn datatype(&self) -> &'static str {
+        match self {
+            DateValue::Year(_) => "gYear",
+            DateValue::Month(..) => "gYearMonth",
+            DateValue::Day(_) => "date",
+        }
+    }
+    pub fn year(&self) -> i32 {
+        match self {
+            DateValue::Year(y) | DateValue::Month(y, _) => *y,
+            DateValue::Day(d) => d.year(),
+        }
+    }
+}
+
+/// What relative dates are resolved against.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Anchor {
+    /// The document's publication date.
+    pub doc_date: Option<NaiveDate>,
+    /// Without a publication date: the latest year the text has named so far.
+    pub latest_year: Option<i32>,
+}
+
+/// A date expression found in a sentence (token span and value).
+#[derive(Debug, Clone)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub value: DateValue,
+    /// Whether the text gave the year (false: taken from the anchor).
+    pub explicit: bool,
+}
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+const MONTH_ABBR: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+const MONTH_CUES: &[&str] = &[
+    "in", "early", "mid", "late", "since", "during", "by", "until", "of", "last", "this", "on", "from", "to",
+    "through", "between", "before", "after",
+];
+const YEAR_CUES: &[&str] = &[
+    "in", "since", "during", "by", "until", "of", "early", "late", "mid", "from", "through", "before", "after",
+    "throughout", "to",
+];
+
+fn month_of(t: &Token) -> Option<u32> {
+    if !t.cap {
+        return None;
+    }
+    let w = t.lower.as_str();
+    MONTHS
+        .iter()
+        .position(|m| *m == w)
+        .or_else(|| if w.len() == 3 && w != "may" && w != "mar" { MONTH_ABBR.iter().position(|m| *m == w) } else { None })
+        .map(|i| i as u32 + 1)
+}
+
+fn int(t: &Token) -> Option<i64> {
+    if t.kind != TokKind::Number {
+        return None;
+    }
+    t.lower.replace(',', "").parse().ok()
+}
+
+fn year_of(t: &Token) -> Option<i32> {
+    if t.kind != TokKind::Number || t.lower.len() != 4 {
+        return None;
+    }
+    let y: i32 = t.lower.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+fn day_of(t: &Token) -> Option<u32> {
+    let d = int(t).or_else(|| {
+        // 11th, 3rd
+        let digits: String = t.lower.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let rest = &t.lower[digits.len()..];
+        if !digits.is_empty() && matches!(rest, "st" | "nd" | "rd" | "th") {
+            digits.parse().ok()
+        } else {
+            None
+        }
+    })?;
+    (1..=31).contains(&d).then_some(d as u32)
+}
+
+/// The most recent occurrence of (month, day) on or before `d`.
+fn day_before(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    let this = NaiveDate::from_ymd_opt(anchor.year(), month, day)?;
+    if this <= anchor {
+        Some(this)
+    } else {
+        NaiveDate::from_ymd_opt(anchor.year() - 1, month, day)
+    }
+}
+
+fn month_value(anchor: &Anchor, month: u32) -> Option<DateValue> {
+    if let Some(d) = anchor.doc_date {
+        let y = if month <= d.month() { d.year() } else { d.year() - 1 };
+        return Some(DateValue::Month(y, month));
+    }
+    anchor.latest_year.map(|y| DateValue::Month(y, month))
+}
+
+fn day_value(anchor: &Anchor, month: u32, day: u32) -> Option<DateValue> {
+    if let Some(d) = anchor.doc_date {
+        return day_before(d, month, day).map(DateValue::Day);
+    }
+    anchor
+        .latest_year
+        .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .map(DateValue::Day)
+}
+
+/// The years a sentence names (for the no-publication-date anchor).
+pub fn years_named(toks: &[Token]) -> Option<i32> {
+    toks.iter().filter_map(year_of).max()
+}
+
+/// Every date expression in a sentence.
+pub fn find_dates(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let n = toks.len();
+    let mut i = 0;
+    let prev_lower = |i: usize| if i > 0 { toks[i - 1].lower.as_str() } else { "" };
+    while i < n {
+        // DAY MONTH [YEAR]   /   DAY to DAY MONTH YEAR
+        if let Some(day) = day_of(&toks[i]) {
+            // "11 to 12 March 2025", "11-12 March 2025"
+            if i + 3 < n && matches!(toks[i + 1].lower.as_str(), "to" | "-" | "and") {
+                if let (Some(_), Some(m)) = (day_of(&toks[i + 2]), month_of(&toks[i + 3])) {
+                    let year = toks.get(i + 4).and_then(year_of);
+                    let v = match year {
+                        Some(y) => NaiveDate::from_ymd_opt(y, m, day).map(DateValue::Day),
+                        None => day_value(anchor, m, day),
+                    };
+                    if let Some(v) = v {
+                        let end = if year.is_some() { i + 5 } else { i + 4 };
+                        out.push(DateMention { start: i, end, value: v, explicit: year.is_some() });
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            if let Some(m) = toks.get(i + 1).and_then(month_of) {
+                let mut year = toks.get(i + 2).and_then(year_of);
+                let mut end = if year.is_some() { i + 3 } else { i + 2 };
+                let mut explicit = year.is_some();
+                if year.is_none() {
+                    // "19 January to 18 March 2025": borrow the range's year
+                    for k in i + 2..(i + 8).min(n) {
+                        if let Some(y) = year_of(&toks[k]) {
+                            if toks[i + 2..k].iter().any(|t| matches!(t.lower.as_str(), "to" | "-" | "and" | "until")) {
+                                year = Some(y);
+                                explicit = true;
+                            }
+                            break;
+                        }
+                    }
+                }
+                let v = match year {
+                    Some(y) => NaiveDate::from_ymd_opt(y, m, day).map(DateValue::Day),
+                    None => day_value(anchor, m, day),
+                };
+                if let Some(v) = v {
+                    out.push(DateMention { start: i, end, value: v, explicit });
+                    i = end;
+                    continue;
+                }
+                end = i + 1;
+                i = end;
+                continue;
+            }
+        }
+        if let Some(m) = month_of(&toks[i]) {
+            // MONTH DAY[,] [YEAR]
+            if let Some(day) = toks.get(i + 1).and_then(day_of) {
+                let (year, end) = match (toks.get(i + 2), toks.get(i + 3)) {
+                    (Some(c), Some(y)) if c.lower == "," && year_of(y).is_some() => (year_of(y), i + 4),
+                    (Some(y), _) if year_of(y).is_some() => (year_of(y), i + 3),
+                    _ => (None, i + 2),
+                };
+                // "March 2025" is month-year, not a day
+                if toks.get(i + 1).and_then(year_of).is_none() {
+                    let v = match year {
+                        Some(y) => NaiveDate::from_ymd_opt(y, m, day).map(DateValue::Day),
+                        None => day_value(anchor, m, day),
+                    };
+                    if let Some(v) = v {
+                        out.push(DateMention { start: i, end, value: v, explicit: year.is_some() });
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            // MONTH YEAR
+            if let Some(y) = toks.get(i + 1).and_then(year_of) {
+                out.push(DateMention { start: i, end: i + 2, value: DateValue::Month(y, m), explicit: true });
+                i += 2;
+                continue;
+            }
+            // "in April", "in early October"
+            if MONTH_CUES.contains(&prev_lower(i)) && !(toks[i].lower == "may" && prev_lower(i) != "in") {
+                if let Some(v) = month_value(anchor, m) {
+                    out.push(DateMention { start: i, end: i + 1, value: v, explicit: false });
+                }
+                i += 1;
+                continue;
+            }
+        }
+        if let Some(y) = year_of(&toks[i]) {
+            let next = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
+            let unit_follows = matches!(next, "km" | "kilometres" | "kilometers" | "miles" | "people" | "troops" | "soldiers" | "%");
+            if (YEAR_CUES.contains(&prev_lower(i)) || i == 0) && !unit_follows {
+                out.push(DateMention { start: i, end: i + 1, value: DateValue::Year(y), explicit: true });
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(d) = anchor.doc_date {
+            if let Some((v, len)) = relative(toks, i, d) {
+                out.push(DateMention { start: i, end: i + len, value: v, explicit: false });
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Relative expressions anchored on the publication date.
+fn relative(toks: &[Token], i: usize, d: NaiveDate) -> Option<(DateValue, usize)> {
+    let w = |k: usize| toks.get(i + k).map(|t| t.lower.as_str()).unwrap_or("");
+    match w(0) {
+        "yesterday" => return Some((DateValue::Day(d - Duration::days(1)), 1)),
+        "today" => return Some((DateValue::Day(d), 1)),
+        "last" | "this" | "earlier" => {
+            let (k, this) = if w(0) == "earlier" && w(1) == "this" { (2, true) } else { (1, w(0) == "this") };
+            match w(k) {
+                "month" => {
+                    let m = if this { d } else { d.with_day(1)? - Duration::days(1) };
+                    return Some((DateValue::Month(m.year(), m.month()), k + 1));
+                }
+                "year" => {
+                    let y = if this { d.year() } else { d.year() - 1 };
+                    return Some((DateValue::Year(y), k + 1));
+                }
+                "week" => {
+                    // only when the whole week lies in one month
+                    let (a, b) = if this { (d - Duration::days(6), d) } else { (d - Duration::days(13), d - Duration::days(7)) };
+                    if a.month() == b.month() {
+                        return Some((DateValue::Month(b.year(), b.month()), k + 1));
+                    }
+                    return None;
+                }
+                "night" if !this => return Some((DateValue::Day(d - Duration::days(1)), 2)),
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    // weekday: the most recent on or before the publication date
+    if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == w(0)) {
+        if toks[i].cap {
+            let back = (7 + d.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+            return Some((DateValue::Day(d - Duration::days(back)), 1));
+        }
+    }
+    // "two days earlier", "3 days ago", "a week ago"
+    if let Some((n, len)) = number_at(toks, i) {
+        let unit = w(len);
+        let after = w(len + 1);
+        if matches!(after, "ago" | "earlier" | "before" | "previously") {
+            let days = match unit {
+                "day" | "days" => Some(n as i64),
+                "week" | "weeks" => Some(7 * n as i64),
+                _ => None,
+            };
+            if let Some(days) = days {
+                let t = d - Duration::days(days);
+                return Some(if unit.starts_with("week") {
+                    (DateValue::Month(t.year(), t.month()), len + 2)
+                } else {
+                    (DateValue::Day(t), len + 2)
+                });
+            }
+            if matches!(unit, "month" | "months") {
+                let mut y = d.year();
+                let mut m = d.month() as i64 - n as i64;
+                while m <= 0 {
+                    m += 12;
+                    y -= 1;
+                }
+                return Some((DateValue::Month(y, m as u32), len + 2));
+            }
+        }
+    }
+    None
+}
+
+const SMALL: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const TENS: &[&str] = &["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+/// A number at token `i`, in digits or words ("23", "2,570", "eleven", "twenty-three",
+/// "a dozen", "one hundred"); returns (value, tokens used). Vague words ("hundreds",
+/// "dozens") are not numbers.
+pub fn number_at(toks: &[Token], i: usize) -> Option<(u64, usize)> {
+    let t = toks.get(i)?;
+    if t.kind == TokKind::Number {
+        let v: f64 = t.lower.replace(',', "").parse().ok()?;
+        if v.fract() != 0.0 || v < 0.0 {
+            return None;
+        }
+        // "3 million"
+        if let Some(m) = toks.get(i + 1) {
+            if m.lower == "million" {
+                return Some(((v * 1_000_000.0) as u64, 2));
+            }
+        }
+        return Some((v as u64, 1));
+    }
+    let w = t.lower.as_str();
+    if w == "a" {
+        if toks.get(i + 1).is_some_and(|t| t.lower == "dozen") {
+            return Some((12, 2));
+        }
+        return None;
+    }
+    if w == "dozen" {
+        return Some((12, 1));
+    }
+    let mut value: u64;
+    let mut used = 1;
+    if let Some(v) = SMALL.iter().position(|s| *s == w) {
+        value = v as u64;
+    } else if let Some(v) = TENS.iter().position(|s| !s.is_empty() && *s == w) {
+        value = 10 * v as u64;
+        // twenty-three / twenty three
+        let (k, sep) = match toks.get(i + 1) {
+            Some(t) if t.lower == "-" => (i + 2, 2),
+            _ => (i + 1, 1),
+        };
+        if let Some(u) = toks.get(k).and_then(|t| SMALL[1..10].iter().position(|s| *s == t.lower)) {
+            value += u as u64 + 1;
+            used += sep;
+        }
+    } else {
+        return None;
+    }
+    if let Some(h) = toks.get(i + used) {
+        if h.lower == "hundred" {
+            value *= 100;
+            used += 1;
+        } else if h.lower == "thousand" {
+            value *= 1000;
+            used += 1;
+        }
+    }
+    Some((value, used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn dates(s: &str, doc: Option<&str>, latest: Option<i32>) -> Vec<String> {
+        let anchor = Anchor {
+            doc_date: doc.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date")),
+            latest_year: latest,
+        };
+        find_dates(&tokenize(s), &anchor).iter().map(|m| m.value.lexical()).collect()
+    }
+
+    #[test]
+    fn explicit_forms() {
+        assert_eq!(dates("on 11 March 2025 and on March 3, 2024", None, None), ["2025-03-11", "2024-03-03"]);
+        assert_eq!(dates("From 11 to 12 March 2025, troops", None, None), ["2025-03-11"]);
+        assert_eq!(dates("from 19 January to 18 March 2025", None, None), ["2025-01-19", "2025-03-18"]);
+        assert_eq!(dates("in January 2025 and in 2024", None, None), ["2025-01", "2024"]);
+    }
+
+    #[test]
+    fn months_and_days_take_the_anchor_year() {
+        assert_eq!(dates("violence flared in October", Some("2025-10-14"), None), ["2025-10"]);
+        assert_eq!(dates("in December", Some("2025-10-14"), None), ["2024-12"]);
+        assert_eq!(dates("in April", None, Some(2025)), ["2025-04"]);
+        assert!(dates("in April", None, None).is_empty());
+        assert_eq!(dates("On 10 June, the council", Some("2024-08-01"), None), ["2024-06-10"]);
+        assert!(dates("They may return", Some("2024-08-01"), None).is_empty());
+    }
+
+    #[test]
+    fn relative_expressions() {
+        // 2025-10-14 is a Tuesday
+        assert_eq!(dates("on Tuesday", Some("2025-10-14"), None), ["2025-10-14"]);
+        assert_eq!(dates("on Sunday", Some("2025-10-14"), None), ["2025-10-12"]);
+        assert_eq!(dates("two days earlier", Some("2025-10-14"), None), ["2025-10-12"]);
+        assert_eq!(dates("yesterday", Some("2025-10-14"), None), ["2025-10-13"]);
+        assert_eq!(dates("last month", Some("2025-10-14"), None), ["2025-09"]);
+        assert_eq!(dates("last year", Some("2025-10-14"), None), ["2024"]);
+        assert!(dates("two days earlier", None, Some(2025)).is_empty());
+    }
+
+    #[test]
+    fn numbers_in_words_and_digits() {
+        let t = tokenize("eleven twenty-three 2,570 a dozen hundreds one hundred");
+        assert_eq!(number_at(&t, 0), Some((11, 1)));
+        assert_eq!(number_at(&t, 1), Some((23, 3)));
+        assert_eq!(number_at(&t, 4), Some((2570, 1)));
+        assert_eq!(number_at(&t, 5), Some((12, 2)));
+        assert_eq!(number_at(&t, 7), None);
+        assert_eq!(number_at(&t, 8), Some((100, 2)));
+    }
+}

@@ -1,0 +1,2030 @@
+//! Extraction: a [`Document`] → mentions → statements ([`Extraction`]).
+//!
+//! For each sentence: tokens; mentions of catalogue entities, of people introduced by a title,
+//! of unknown groups, and back-references ("the group", "he"); then the statements the rules
+//! find around trigger words: titles and offices, relations, events with their roles,
+//! casualties and dates. A statement inside an attribution ("X said that…", "according to X",
+//! "reportedly", a quotation, a denial) becomes a claim instead of a fact. Extraction does no
+//! I/O and is deterministic: the same bytes always yield the same statements.
+use crate::catalogue::{Catalogue, Form, Kind};
+use crate::dates::{self, Anchor, DateMention, DateValue};
+use crate::document::Document;
+use crate::model::*;
+use crate::rules::{Rules, Theme};
+use crate::sentences::{self, Sentence};
+use crate::text::{tokenize, PhraseSet, TokKind, Token};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The extractor: catalogue and rules, built once and shared across threads.
+#[derive(Debug)]
+pub struct Extractor {
+    pub catalogue: Catalogue,
+    pub rules: Rules,
+}
+
+/// A mention of an entity in a sentence: token span `[start, end)`.
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    /// Start including a title written before the name (for lists of titled people).
+    ext_start: usize,
+    key: String,
+    kind: Kind,
+    form: Form,
+    possessive: bool,
+    coref: bool,
+}
+
+/// An attribution frame: statements whose trigger lies in `from..to` are claims.
+#[derive(Debug, Clone)]
+struct Frame {
+    from: usize,
+    to: usize,
+    claimants: Vec<String>,
+    theme: Vec<String>,
+    denied: bool,
+    hedged: bool,
+    rule: String,
+    /// Whether the claimant is still to be found (a quotation that closes later).
+    pending: bool,
+}
+
+struct Sent {
+    idx: usize,
+    paragraph: usize,
+    toks: Vec<Token>,
+    text: String,
+    mentions: Vec<Mention>,
+    at: Vec<Option<usize>>,
+    dates: Vec<DateMention>,
+    frames: Vec<Frame>,
+    boundary: Vec<bool>,
+}
+
+impl Sent {
+    fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.lower.as_str())
+    }
+    fn surface(&self, a: usize, b: usize) -> &str {
+        if a >= b || b > self.toks.len() {
+            return "";
+        }
+        &self.text[self.toks[a].start..self.toks[b - 1].end]
+    }
+    fn mention_at(&self, i: usize) -> Option<&Mention> {
+        self.at.get(i).copied().flatten().map(|m| &self.mentions[m])
+    }
+    fn mention_ending_at(&self, end: usize) -> Option<usize> {
+        if end == 0 {
+            return None;
+        }
+        let m = self.at.get(end - 1).copied().flatten()?;
+        (self.mentions[m].end == end).then_some(m)
+    }
+    fn clause_end(&self, from: usize) -> usize {
+        (from..self.toks.len()).find(|&k| self.boundary[k]).unwrap_or(self.toks.len())
+    }
+    fn clause_start(&self, from: usize) -> usize {
+        (0..from).rev().find(|&k| self.boundary[k]).map_or(0, |k| k + 1)
+    }
+}
+
+/// Per-document state: entities, statements, and what back-references resolve to.
+struct DocState<'a> {
+    ex: &'a Extractor,
+    date: Option<chrono::NaiveDate>,
+    entities: BTreeMap<String, EntityRecord>,
+    facts: Vec<Fact>,
+    events: Vec<Event>,
+    claims: Vec<Claim>,
+    /// Entities in order of mention (latest last).
+    recent: Vec<(String, Kind)>,
+    /// Surname or name token → person key, for later bare-surname mentions.
+    person_names: HashMap<String, String>,
+    /// Name skeleton → person key, to merge spelling variants.
+    person_skeletons: HashMap<String, String>,
+    latest_year: Option<i32>,
+    para_date: Option<(usize, DateValue)>,
+    last_event: HashMap<String, usize>,
+    /// Claims waiting for the speaker of an open quotation.
+    pending_quote: Vec<usize>,
+    in_quote: bool,
+}
+
+const DEMONYM_KIND: Kind = Kind::State;
+const EVENT_FAMILY_ATTACK: &[&str] = &["Attack", "Airstrike"];
+const CONTRACTED_NEGATION: &str = "'t";
+
+impl Extractor {
+    pub fn new(catalogue: Catalogue, rules: Rules) -> Extractor {
+        Extractor { catalogue, rules }
+    }
+
+    /// Built-in catalogue and rules.
+    pub fn builtin() -> crate::error::Result<Extractor> {
+        Ok(Extractor::new(Catalogue::load(&[])?, Rules::builtin()?))
+    }
+
+    /// Extract everything a document states.
+    pub fn extract(&self, doc: Document) -> Extraction {
+        let sents = sentences::split(&doc.body);
+        let mut st = DocState {
+            ex: self,
+            date: doc.date,
+            entities: BTreeMap::new(),
+            facts: Vec::new(),
+            events: Vec::new(),
+            claims: Vec::new(),
+            recent: Vec::new(),
+            person_names: HashMap::new(),
+            person_skeletons: HashMap::new(),
+            latest_year: None,
+            para_date: None,
+            last_event: HashMap::new(),
+            pending_quote: Vec::new(),
+            in_quote: false,
+        };
+        for (idx, s) in sents.iter().enumerate() {
+            st.sentence(idx, s, &doc.body);
+        }
+        st.dedupe();
+        Extraction {
+            doc,
+            sentences: sents,
+            entities: st.entities,
+            facts: st.facts,
+            events: st.events,
+            claims: st.claims,
+        }
+    }
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let c = match c {
+            'ä' | 'á' | 'à' | 'â' | 'ã' | 'å' | 'ā' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+            'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'ō' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ş' | 'š' => 's',
+            'ğ' => 'g',
+            'ı' => 'i',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// A spelling-insensitive key for a person's name: consonants only, 'h' dropped, doubled
+/// letters collapsed, so "Mehsud" and "Masood" agree.
+fn skeleton(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| {
+            let mut out = String::new();
+            for (i, c) in w.to_lowercase().chars().enumerate() {
+                let keep = i == 0 || !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w' | '-' | '\'');
+                if keep && !out.ends_with(c) {
+                    out.push(c);
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn kind_ok(kind: Kind, types: &[String]) -> bool {
+    types.iter().any(|t| kind.matches_name(t))
+}
+
+fn same_family(a: Kind, b: Kind) -> bool {
+    (a.is_actor() && b.is_actor()) || (a.is_place() && b.is_place())
+}
+
+impl<'a> DocState<'a> {
+    fn rules(&self) -> &'a Rules {
+        &self.ex.rules
+    }
+    fn cat(&self) -> &'a Catalogue {
+        &self.ex.catalogue
+    }
+
+    fn record_catalogue(&mut self, i: usize) -> String {
+        let e = &self.ex.catalogue.entities[i];
+        let key = e.key();
+        self.entities.entry(key.clone()).or_insert_with(|| EntityRecord {
+            key: key.clone(),
+            kind: e.kind,
+            label: e.label.clone(),
+            alt_labels: e.aliases.iter().filter(|a| **a != e.label).cloned().collect(),
+            catalogue: Some(i),
+            mediator: false,
+        });
+        key
+    }
+
+    fn record_dynamic(&mut self, kind: Kind, name: &str) -> String {
+        let key = format!("{}/{}", kind.path(), slug(name));
+        self.entities.entry(key.clone()).or_insert_with(|| EntityRecord {
+            key: key.clone(),
+            kind,
+            label: name.to_string(),
+            alt_labels: BTreeSet::new(),
+            catalogue: None,
+            mediator: false,
+        });
+        key
+    }
+
+    fn kind_of(&self, key: &str) -> Kind {
+        self.entities.get(key).map_or(Kind::Place, |e| e.kind)
+    }
+
+    fn cat_index(&self, key: &str) -> Option<usize> {
+        self.entities.get(key).and_then(|e| e.catalogue)
+    }
+
+    fn home_state(&self, key: &str) -> Option<usize> {
+        self.cat_index(key).and_then(|i| self.cat().home_state(i).or_else(|| self.cat().state_of(i)))
+    }
+
+    // ------------------------------------------------------------------ sentence pipeline
+
+    fn sentence(&mut self, idx: usize, s: &Sentence, body: &str) {
+        let text = s.text(body).to_string();
+        let toks = tokenize(&text);
+        if toks.is_empty() {
+            return;
+        }
+        if let Some(y) = dates::years_named(&toks) {
+            self.latest_year = Some(self.latest_year.map_or(y, |l| l.max(y)));
+        }
+        let anchor = Anchor {
+            doc_date: self.date,
+            latest_year: if self.date.is_none() { self.latest_year } else { None },
+        };
+        let dates = dates::find_dates(&toks, &anchor);
+        let n = toks.len();
+        let mut sent = Sent {
+            idx,
+            paragraph: s.paragraph,
+            boundary: vec![false; n],
+            at: vec![None; n],
+            toks,
+            text,
+            mentions: Vec::new(),
+            dates,
+            frames: Vec::new(),
+        };
+        self.mark_boundaries(&mut sent);
+        self.find_mentions(&mut sent);
+        self.titles(&sent);
+        self.find_frames(&mut sent);
+        self.relations(&sent);
+        self.border_pairs(&sent);
+        let first_event = self.events.len();
+        self.events_in(&sent);
+        self.mediation(&sent);
+        self.casualties(&sent, first_event);
+        self.event_claims(&sent, first_event);
+        if let Some(last) = sent.dates.last() {
+            self.para_date = Some((sent.paragraph, last.value));
+        }
+        for m in &sent.mentions {
+            self.recent.push((m.key.clone(), m.kind));
+        }
+    }
+
+    fn mark_boundaries(&self, s: &mut Sent) {
+        let r = self.rules();
+        for i in 0..s.toks.len() {
+            let w = s.word(i);
+            if matches!(w, ";" | ":" | "-" if w != "-") || w == ";" || w == ":" {
+                s.boundary[i] = true;
+                continue;
+            }
+            if r.boundaries.match_at(&s.toks, i).is_some() && r.boundaries.contains_word(w) {
+                // conjunctions count only after a comma or at the start
+                let after_comma = i > 0 && s.word(i - 1) == ",";
+                if !matches!(w, "but" | "while" | "although" | "though" | "whereas" | "yet" | "however" | "because" | "after" | "before" | "when" | "since")
+                    || after_comma
+                    || i == 0
+                {
+                    s.boundary[i] = true;
+                }
+            }
+            // an em dash between clauses
+            if s.text[s.toks[i].start..s.toks[i].end].starts_with('—') {
+                s.boundary[i] = true;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ mentions
+
+    fn find_mentions(&mut self, s: &mut Sent) {
+        let cat = self.cat();
+        let n = s.toks.len();
+        let mut blocked = vec![false; n];
+        let mut raw: Vec<Mention> = Vec::new();
+        for m in cat.find(&s.text) {
+            let Some(a) = s.toks.iter().position(|t| t.start >= m.start) else { continue };
+            let b = s.toks.iter().rposition(|t| t.end <= m.end).map_or(a, |b| b + 1);
+            if b <= a {
+                continue;
+            }
+            if m.targets.iter().any(|t| cat.entities[t.entity].kind == Kind::Ignore) {
+                blocked[a..b].iter_mut().for_each(|x| *x = true);
+                continue;
+            }
+            let Some(t) = self.choose_target(&m.targets, s, a) else { continue };
+            let e = &cat.entities[t.entity];
+            let (entity, kind) = match t.form {
+                Form::Demonym => (t.entity, e.kind),
+                Form::Capital => {
+                    if self.capital_is_place(s, a, &raw) {
+                        (t.entity, e.kind)
+                    } else {
+                        let st = e.capital_of.unwrap_or(t.entity);
+                        (st, cat.entities[st].kind)
+                    }
+                }
+                Form::Name => (t.entity, e.kind),
+            };
+            let key = self.record_catalogue(entity);
+            let surface = s.surface(a, b).to_string();
+            if t.form != Form::Demonym {
+                if let Some(rec) = self.entities.get_mut(&key) {
+                    if surface != rec.label && !catalogue_is_acronym_noise(&surface) {
+                        if t.form == Form::Name {
+                            rec.alt_labels.insert(surface);
+                        }
+                    }
+                }
+            }
+            raw.push(Mention {
+                start: a,
+                end: b,
+                ext_start: a,
+                key,
+                kind,
+                form: if t.form == Form::Capital { Form::Name } else { t.form },
+                possessive: false,
+                coref: false,
+            });
+        }
+        for m in &raw {
+            blocked[m.start..m.end].iter_mut().for_each(|x| *x = true);
+        }
+        // people introduced by a title, unknown groups, known surnames
+        let mut extra = self.title_people(s, &blocked);
+        for m in &extra {
+            blocked[m.start..m.end].iter_mut().for_each(|x| *x = true);
+        }
+        extra.extend(self.surname_people(s, &blocked));
+        raw.extend(extra);
+        self.unknown_groups(s, &mut raw);
+        raw.sort_by_key(|m| m.start);
+        // back-references, resolved against what came before
+        let corefs = self.corefs(s, &raw);
+        raw.extend(corefs);
+        raw.sort_by_key(|m| m.start);
+        let mut mentions: Vec<Mention> = Vec::new();
+        for m in raw {
+            if mentions.last().is_some_and(|l| m.start < l.end) {
+                continue;
+            }
+            mentions.push(m);
+        }
+        for m in mentions.iter_mut() {
+            if matches!(s.word(m.end), "'s" | "'") {
+                m.possessive = true;
+            }
+        }
+        for (mi, m) in mentions.iter().enumerate() {
+            for k in m.start..m.end {
+                s.at[k] = Some(mi);
+            }
+        }
+        s.mentions = mentions;
+    }
+
+    fn choose_target(&self, targets: &[crate::catalogue::Target], s: &Sent, a: usize) -> Option<crate::catalogue::Target> {
+        let cat = self.cat();
+        if targets.len() == 1 {
+            return targets.first().copied();
+        }
+        // people sharing a name: the one in office at the document's date, else one already named
+        let persons: Vec<_> = targets.iter().filter(|t| cat.entities[t.entity].kind == Kind::Person).collect();
+        if persons.len() > 1 {
+            let title_before = (a.saturating_sub(4)..a).map(|k| s.word(k)).collect::<Vec<_>>().join(" ");
+            if let Some(d) = self.date {
+                let holding: Vec<_> = persons
+                    .iter()
+                    .filter(|t| {
+                        cat.entities[t.entity].offices.iter().any(|o| {
+                            o.held_on(d) && (title_before.is_empty() || title_before.contains(&o.title.to_lowercase()) || !title_before.chars().any(|c| c.is_alphabetic()))
+                        })
+                    })
+                    .collect();
+                if holding.len() == 1 {
+                    return Some(**holding[0]);
+                }
+                let any_holding: Vec<_> = persons.iter().filter(|t| cat.entities[t.entity].offices.iter().any(|o| o.held_on(d))).collect();
+                if any_holding.len() == 1 {
+                    return Some(**any_holding[0]);
+                }
+            }
+            if let Some(t) = persons.iter().find(|t| self.entities.contains_key(&cat.entities[t.entity].key())) {
+                return Some(**t);
+            }
+            return persons.first().map(|t| **t);
+        }
+        let rank = |k: Kind| match k {
+            Kind::ArmedGroup => 0,
+            Kind::State => 1,
+            Kind::Organization => 2,
+            Kind::Person => 3,
+            Kind::Region => 4,
+            Kind::City => 5,
+            Kind::Place => 6,
+            Kind::Ignore => 7,
+        };
+        targets.iter().min_by_key(|t| rank(cat.entities[t.entity].kind)).copied()
+    }
+
+    /// A capital is the city when it is where something happens ("in Kabul", "strike on
+    /// Kabul", "in Islamabad and Kabul"), and its state when it acts.
+    fn capital_is_place(&self, s: &Sent, a: usize, before: &[Mention]) -> bool {
+        let r = self.rules();
+        let mut k = a;
+        while k > 0 && matches!(s.word(k - 1), "the" | "central" | "northern" | "southern" | "eastern" | "western" | "downtown") {
+            k -= 1;
+        }
+        if k == 0 {
+            return false;
+        }
+        if r.locative.match_ending(&s.toks, k).is_some() {
+            return true;
+        }
+        if matches!(s.word(k - 1), "and" | "," | "or") {
+            if let Some(prev) = before.last() {
+                if prev.end + 2 >= k && matches!(prev.kind, Kind::City | Kind::Region) {
+                    return true;
+                }
+            }
+        }
+        // "Kabul province", "Kabul city"
+        matches!(s.word(a + 1), "city" | "province" | "airport" | "residents" | "streets")
+    }
+
+    /// "Prime Minister X", "journalist X", "TTP chief X": a name after a title.
+    fn title_people(&mut self, s: &Sent, blocked: &[bool]) -> Vec<Mention> {
+        let r = self.rules();
+        let mut out = Vec::new();
+        let n = s.toks.len();
+        let mut i = 0;
+        while i < n {
+            let Some(l) = r.titles.match_at(&s.toks, i) else {
+                i += 1;
+                continue;
+            };
+            let title_start = i;
+            let mut j = i + l;
+            // stacked titles and honorifics: "Field Marshal", "journalist and political commentator"
+            loop {
+                if let Some(l2) = r.titles.match_at(&s.toks, j) {
+                    j += l2;
+                    continue;
+                }
+                if s.word(j) == "and" {
+                    if let Some(l2) = r.titles.match_at(&s.toks, j + 1) {
+                        j += 1 + l2;
+                        continue;
+                    }
+                }
+                if let Some(l2) = r.honorifics.match_at(&s.toks, j) {
+                    if s.toks.get(j + l2).is_some_and(|t| t.cap) {
+                        j += l2;
+                        if s.word(j) == "." {
+                            j += 1;
+                        }
+                        continue;
+                    }
+                }
+                break;
+            }
+            let (name_end, name) = self.name_at(s, j, blocked);
+            if name_end > j && name.split_whitespace().count() >= 2 {
+                let key = self.person_key(&name);
+                out.push(Mention {
+                    start: j,
+                    end: name_end,
+                    ext_start: title_start,
+                    key,
+                    kind: Kind::Person,
+                    form: Form::Name,
+                    possessive: false,
+                    coref: false,
+                });
+                i = name_end;
+                continue;
+            }
+            i = j.max(i + 1);
+        }
+        out
+    }
+
+    /// A capitalised name starting at `j`: (end, name).
+    fn name_at(&self, s: &Sent, j: usize, blocked: &[bool]) -> (usize, String) {
+        let r = self.rules();
+        let mut k = j;
+        let mut words: Vec<&str> = Vec::new();
+        while k < s.toks.len() && words.len() < 5 {
+            let t = &s.toks[k];
+            if blocked.get(k).copied().unwrap_or(false) {
+                break;
+            }
+            if t.kind == TokKind::Word && t.cap && t.lower.chars().count() > 1 && !r.titles.contains_word(&t.lower) {
+                words.push(&s.text[t.start..t.end]);
+                k += 1;
+                continue;
+            }
+            // particles and hyphens inside a name
+            let inner = !words.is_empty()
+                && s.toks.get(k + 1).is_some_and(|n| n.cap && !blocked.get(k + 1).copied().unwrap_or(false))
+                && (r.name_particles.contains_word(&t.lower) || t.lower == "-");
+            if inner {
+                if t.lower == "-" {
+                    // join "al-Hayya"
+                    let last = words.pop().unwrap_or("");
+                    let joined_end = s.toks[k + 1].end;
+                    let start = s.toks[k].start - last.len();
+                    words.push(&s.text[start..joined_end]);
+                    k += 2;
+                    continue;
+                }
+                words.push(&s.text[t.start..t.end]);
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        // a name does not end in a particle
+        while words.last().is_some_and(|w| r.name_particles.contains_word(&w.to_lowercase())) {
+            words.pop();
+            k -= 1;
+        }
+        (k, words.join(" "))
+    }
+
+    fn person_key(&mut self, name: &str) -> String {
+        let sk = skeleton(name);
+        if let Some(k) = self.person_skeletons.get(&sk).cloned() {
+            if let Some(rec) = self.entities.get_mut(&k) {
+                if rec.label != name {
+                    rec.alt_labels.insert(name.to_string());
+                }
+            }
+            return k;
+        }
+        let key = self.record_dynamic(Kind::Person, name);
+        self.person_skeletons.insert(sk, key.clone());
+        if let Some(last) = name.split_whitespace().last() {
+            self.person_names.entry(last.to_lowercase()).or_insert_with(|| key.clone());
+        }
+        key
+    }
+
+    /// Bare surnames of people the document has already named ("Salam said").
+    fn surname_people(&mut self, s: &Sent, blocked: &[bool]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for (k, t) in s.toks.iter().enumerate() {
+            if blocked[k] || !t.cap || t.kind != TokKind::Word {
+                continue;
+            }
+            if let Some(key) = self.person_names.get(&t.lower) {
+                out.push(Mention {
+                    start: k,
+                    end: k + 1,
+                    ext_start: k,
+                    key: key.clone(),
+                    kind: Kind::Person,
+                    form: Form::Name,
+                    possessive: false,
+                    coref: false,
+                });
+            }
+        }
+        // catalogue people named in full also answer to their surname later
+        out
+    }
+
+    /// "Bajaur Taliban", "Amjad Farouqi group": capitalised words before a group head.
+    fn unknown_groups(&mut self, s: &Sent, mentions: &mut Vec<Mention>) {
+        let r = self.rules();
+        let n = s.toks.len();
+        let mut covered = vec![None; n];
+        for (mi, m) in mentions.iter().enumerate() {
+            for k in m.start..m.end {
+                covered[k] = Some(mi);
+            }
+        }
+        let mut k = 0;
+        while k < n {
+            let head_len = r.group_heads.match_at(&s.toks, k);
+            let is_head = head_len.is_some()
+                && match covered[k] {
+                    None => true,
+                    // "Taliban" as a catalogue name, preceded by a local name
+                    Some(mi) => mentions[mi].kind == Kind::ArmedGroup && mentions[mi].end == k + 1 && mentions[mi].start == k,
+                };
+            if !is_head || k == 0 {
+                k += 1;
+                continue;
+            }
+            let mut a = k;
+            while a > 0 && covered[a - 1].is_none() && s.toks[a - 1].cap && s.toks[a - 1].kind == TokKind::Word && k - a < 3 {
+                a -= 1;
+            }
+            // not the sentence's first word alone, not a title
+            let first_ok = a < k && !(a == 0 && k - a == 1) && !r.titles.contains_word(&s.toks[a].lower);
+            if first_ok {
+                let end = k + head_len.unwrap_or(1);
+                let name = s.surface(a, end).to_string();
+                let name = if s.toks[k].cap { name } else { name.clone() };
+                let key = self.record_dynamic(Kind::ArmedGroup, &name);
+                mentions.retain(|m| !(m.start >= a && m.end <= end));
+                mentions.push(Mention {
+                    start: a,
+                    end,
+                    ext_start: a,
+                    key,
+                    kind: Kind::ArmedGroup,
+                    form: Form::Name,
+                    possessive: false,
+                    coref: false,
+                });
+                for c in covered.iter_mut().take(end).skip(a) {
+                    *c = Some(usize::MAX);
+                }
+                k = end;
+                continue;
+            }
+            k += 1;
+        }
+    }
+
+    /// Back-references: "the group", "Pakistani militants", "its", "he".
+    fn corefs(&self, s: &Sent, mentions: &[Mention]) -> Vec<Mention> {
+        let r = self.rules();
+        let n = s.toks.len();
+        let mut covered = vec![false; n];
+        for m in mentions {
+            covered[m.start..m.end].iter_mut().for_each(|x| *x = true);
+        }
+        let mut out = Vec::new();
+        let recent_before = |pos: usize, want: &dyn Fn(Kind, &str) -> bool| -> Option<(String, Kind)> {
+            for m in mentions.iter().rev() {
+                if m.end <= pos && want(m.kind, &m.key) {
+                    return Some((m.key.clone(), m.kind));
+                }
+            }
+            self.recent.iter().rev().find(|(k, kind)| want(*kind, k)).cloned()
+        };
+        let mut k = 0;
+        while k < n {
+            if covered[k] {
+                k += 1;
+                continue;
+            }
+            // group possessives: "its", "the group's"
+            if let Some(l) = r.group_possessives.match_at(&s.toks, k) {
+                if let Some((key, kind)) = recent_before(k, &|kind, _| matches!(kind, Kind::ArmedGroup | Kind::Organization)) {
+                    out.push(Mention { start: k, end: k + l, ext_start: k, key, kind, form: Form::Name, possessive: true, coref: true });
+                }
+                k += l;
+                continue;
+            }
+            // "he"/"she" → the latest person
+            if r.person_pronouns.match_at(&s.toks, k).is_some() {
+                if let Some((key, kind)) = recent_before(k, &|kind, _| kind == Kind::Person) {
+                    out.push(Mention { start: k, end: k + 1, ext_start: k, key, kind, form: Form::Name, possessive: false, coref: true });
+                }
+                k += 1;
+                continue;
+            }
+            // "the (rebel) group", "the militants", bare "militants"
+            let det = matches!(s.word(k), "the" | "these" | "those");
+            let mut j = if det { k + 1 } else { k };
+            while j < n && matches!(s.word(j), "armed" | "rebel" | "militant" | "islamist" | "jihadist" | "insurgent" | "terrorist" | "separatist" | "allied") && r.group_nouns.match_at(&s.toks, j + 1).is_some() && r.group_nouns.match_at(&s.toks, j).is_none() {
+                j += 1;
+            }
+            if let Some(l) = r.group_nouns.match_at(&s.toks, j) {
+                let plural_bare = !det && matches!(s.word(j), "militants" | "terrorists" | "insurgents" | "rebels" | "attackers" | "gunmen" | "hijackers");
+                // a demonym right before ("Pakistani militants") narrows the candidates
+                let demonym = if k > 0 { mentions.iter().find(|m| m.end == k && m.form == Form::Demonym) } else { None };
+                if det || plural_bare || demonym.is_some() {
+                    let home = demonym.and_then(|d| self.cat_index(&d.key));
+                    let found = recent_before(k, &|kind, key| {
+                        kind == Kind::ArmedGroup && home.is_none_or(|h| self.home_state(key) == Some(h))
+                    });
+                    if let Some((key, kind)) = found {
+                        let start = demonym.map_or(k, |d| d.start);
+                        out.push(Mention { start, end: j + l, ext_start: start, key, kind, form: Form::Name, possessive: false, coref: true });
+                        k = j + l;
+                        continue;
+                    }
+                }
+            }
+            k += 1;
+        }
+        // a demonym that became part of a back-reference is dropped by the overlap filter,
+        // so remove the demonym mention itself here
+        out
+    }
+
+    // ------------------------------------------------------------------ helpers over mentions
+
+    /// The coordinated list a mention belongs to ("Qatar and Saudi Arabia", "Paktika, Khost,
+    /// and …"), as mention indices in text order.
+    fn group_of(&self, s: &Sent, mi: usize) -> Vec<usize> {
+        let kind = s.mentions[mi].kind;
+        let joins = |a: usize, b: usize| -> bool {
+            // tokens between mention a (left) and b (right) are list glue only
+            let (ma, mb) = (&s.mentions[a], &s.mentions[b]);
+            if !same_family(ma.kind, mb.kind) {
+                return false;
+            }
+            let between: Vec<&str> = (ma.end..mb.ext_start).map(|k| s.word(k)).collect();
+            !between.is_empty()
+                && between.len() <= 4
+                && between.iter().all(|w| matches!(*w, "," | "and" | "or" | "&" | "the" | "both" | "as" | "well" | "'s" | "'"))
+                && between.iter().any(|w| matches!(*w, "," | "and" | "or" | "&"))
+        };
+        let mut left = mi;
+        while left > 0 && joins(left - 1, left) {
+            left -= 1;
+        }
+        let mut right = mi;
+        while right + 1 < s.mentions.len() && joins(right, right + 1) {
+            right += 1;
+        }
+        let _ = kind;
+        (left..=right).collect()
+    }
+
+    fn keys(&self, s: &Sent, ms: &[usize]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for &m in ms {
+            let k = s.mentions[m].key.clone();
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
+    /// The subject of the verb at `v`: the nearest name to its left in the clause, skipping
+    /// adverbs, parentheticals (", historically having been accused …,"), and resolving
+    /// "X, which …". `want` filters the kind.
+    fn subject_of(&self, s: &Sent, v: usize, want: &dyn Fn(Kind) -> bool) -> Vec<usize> {
+        let r = self.rules();
+        let start = s.clause_start(v);
+        let mut j = v;
+        while j > start && r.subject_skip.contains_word(s.word(j - 1)) {
+            j -= 1;
+        }
+        if j > start && s.word(j - 1) == "," {
+            // parenthetical just before the verb: ", … ," → look before its opening comma,
+            // or inside it when it lists examples (", including X and Y,")
+            if let Some(open) = (start..j - 1).rev().find(|&k| s.word(k) == ",") {
+                if matches!(s.word(open + 1), "including" | "such" | "notably" | "namely" | "especially") {
+                    if let Some(mi) = (open + 1..j - 1).rev().find_map(|k| s.at[k].filter(|&m| want(s.mentions[m].kind))) {
+                        return self.group_of(s, mi);
+                    }
+                }
+                if let Some(mi) = s.mention_ending_at(open) {
+                    if want(s.mentions[mi].kind) {
+                        return self.group_of(s, mi);
+                    }
+                }
+            }
+        }
+        if j > start + 1 && matches!(s.word(j - 1), "who" | "which" | "that") && s.word(j - 2) == "," {
+            if let Some(mi) = s.mention_ending_at(j - 2) {
+                if want(s.mentions[mi].kind) {
+                    return self.group_of(s, mi);
+                }
+            }
+        }
+        let mut k = j;
+        while k > start {
+            k -= 1;
+            if let Some(mi) = s.at[k] {
+                let m = &s.mentions[mi];
+                if want(m.kind) {
+                    return self.group_of(s, mi);
+                }
+                k = m.start;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The nearest name right of `from` in the clause (within `max` tokens) and its list.
+    fn object_of(&self, s: &Sent, from: usize, max: usize, want: &dyn Fn(Kind) -> bool) -> Vec<usize> {
+        let end = s.clause_end(from).min(from + max);
+        let mut k = from;
+        while k < end {
+            if let Some(mi) = s.at[k] {
+                if want(s.mentions[mi].kind) {
+                    return self.group_of(s, mi);
+                }
+                k = s.mentions[mi].end;
+                continue;
+            }
+            k += 1;
+        }
+        Vec::new()
+    }
+
+    /// Whether the word at `i` is negated or hypothetical.
+    fn cancelled(&self, s: &Sent, i: usize, from: usize) -> bool {
+        let r = self.rules();
+        let lo = i.saturating_sub(r.negation_window).max(from).max(s.clause_start(i));
+        if r.negation.any_in(&s.toks, lo, i).is_some() || (lo..i).any(|k| s.word(k) == CONTRACTED_NEGATION) {
+            return true;
+        }
+        let lo = i.saturating_sub(r.modal_window).max(from).max(s.clause_start(i));
+        r.modal.any_in(&s.toks, lo, i).is_some() || (s.clause_start(i) == 0 && s.word(0) == "if")
+    }
+
+    /// The innermost attribution frame around token `i`.
+    fn frame_at<'s>(&self, s: &'s Sent, i: usize) -> Option<&'s Frame> {
+        s.frames.iter().filter(|f| f.from <= i && i < f.to).min_by_key(|f| f.to - f.from)
+    }
+
+    fn prov(&self, s: &Sent, rule: &str, confidence: f32) -> Prov {
+        Prov { sentence: s.idx, rule: rule.to_string(), confidence }
+    }
+
+    fn fact(&mut self, s: &Sent, subj: &str, p: &str, o: Value, rule: &str, confidence: f32) {
+        if let Value::Entity(ok) = &o {
+            if ok == subj {
+                return;
+            }
+        }
+        self.facts.push(Fact { s: subj.to_string(), p: p.to_string(), o, prov: self.prov(s, rule, confidence) });
+    }
+
+    // ------------------------------------------------------------------ titles and offices
+
+    fn titles(&mut self, s: &Sent) {
+        let r = self.rules();
+        for mi in 0..s.mentions.len() {
+            let m = s.mentions[mi].clone();
+            if m.kind != Kind::Person || m.coref {
+                continue;
+            }
+            // titles written before the name
+            let mut end = m.start;
+            let mut titles: Vec<(String, bool)> = Vec::new();
+            loop {
+                let mut e = end;
+                while e > 0 && (r.honorifics.match_ending(&s.toks, e).is_some_and(|b| b + 1 == e) || s.word(e - 1) == ".") {
+                    if s.word(e - 1) == "." && !r.honorifics.contains_word(s.word(e.saturating_sub(2))) {
+                        break;
+                    }
+                    e -= 1;
+                }
+                if let Some(b) = r.titles.match_ending(&s.toks, e) {
+                    let leader = r.leader_titles.match_at(&s.toks, b) == Some(e - b);
+                    titles.push((s.surface(b, e).to_string(), leader));
+                    end = b;
+                    if s.word(end.saturating_sub(1)) == "and" && end >= 1 && r.titles.match_ending(&s.toks, end - 1).is_some() {
+                        end -= 1;
+                    }
+                    continue;
+                }
+                break;
+            }
+            let former = matches!(s.word(end.saturating_sub(1)), "former" | "ex" | "late" | "then");
+            let mut org: Option<usize> = None;
+            if !titles.is_empty() && end > 0 {
+                let mut e = end;
+                if matches!(s.word(e - 1), "'s" | "'") {
+                    e -= 1;
+                }
+                org = s.mention_ending_at(e).filter(|&o| s.mentions[o].kind != Kind::Person);
+            }
+            // apposition: "X, the prime minister of Pakistan," / "X, the group's leader,"
+            if titles.is_empty() && s.word(m.end) == "," {
+                let mut k = m.end + 1;
+                if matches!(s.word(k), "the" | "a" | "an") {
+                    k += 1;
+                }
+                let mut poss_org = None;
+                if let Some(om) = s.at.get(k).copied().flatten() {
+                    if s.mentions[om].possessive && s.mentions[om].kind != Kind::Person {
+                        poss_org = Some(om);
+                        k = s.mentions[om].end;
+                        if matches!(s.word(k), "'s" | "'") {
+                            k += 1;
+                        }
+                    }
+                }
+                while matches!(s.word(k), "current" | "new" | "top" | "senior" | "chief" | "deputy") && r.titles.match_at(&s.toks, k).is_none() {
+                    k += 1;
+                }
+                if let Some(l) = r.titles.match_at(&s.toks, k) {
+                    let leader = r.leader_titles.match_at(&s.toks, k) == Some(l);
+                    titles.push((s.surface(k, k + l).to_string(), leader));
+                    let after = k + l;
+                    org = poss_org.or_else(|| {
+                        if matches!(s.word(after), "of" | "for") {
+                            let mut a = after + 1;
+                            if s.word(a) == "the" {
+                                a += 1;
+                            }
+                            s.at.get(a).copied().flatten().filter(|&o| s.mentions[o].kind != Kind::Person)
+                        } else {
+                            None
+                        }
+                    });
+                }
+            }
+            // "its current leader is X", "the group's leader, X"
+            if titles.is_empty() && m.start >= 2 {
+                let mut e = m.start;
+                if matches!(s.word(e - 1), "is" | "was" | "," | "remains") {
+                    e -= 1;
+                }
+                if let Some(b) = r.leader_titles.match_ending(&s.toks, e) {
+                    let mut p = b;
+                    while p > 0 && matches!(s.word(p - 1), "current" | "new" | "top" | "overall" | "supreme") {
+                        p -= 1;
+                    }
+                    let mut pe = p;
+                    if matches!(s.word(pe.saturating_sub(1)), "'s" | "'") {
+                        pe -= 1;
+                    }
+                    if let Some(om) = s.mention_ending_at(pe) {
+                        if s.mentions[om].kind != Kind::Person && (s.mentions[om].possessive || s.mentions[om].coref) {
+                            titles.push((s.surface(b, e).to_string(), true));
+                            org = Some(om);
+                        }
+                    }
+                }
+            }
+            if titles.is_empty() {
+                continue;
+            }
+            for (t, _) in &titles {
+                self.fact(s, &m.key, "title", Value::Text(t.clone()), "title/prenominal", 0.8);
+            }
+            let any_leader = titles.iter().any(|(_, l)| *l);
+            if let Some(o) = org {
+                let ok = s.mentions[o].key.clone();
+                let okind = s.mentions[o].kind;
+                if any_leader && !former && okind != Kind::Person {
+                    self.fact(s, &m.key, "leaderOf", Value::Entity(ok.clone()), "title/leader", 0.8);
+                } else if okind.is_actor() || okind == Kind::State {
+                    self.fact(s, &m.key, "affiliatedWith", Value::Entity(ok), "title/affiliation", 0.8);
+                }
+            } else if let Some(ci) = self.cat_index(&m.key) {
+                // the catalogue's office with this title, held at the document's date
+                let cat = self.cat();
+                let lower: Vec<String> = titles.iter().map(|(t, _)| t.to_lowercase()).collect();
+                let office = cat.entities[ci].offices.iter().find(|o| {
+                    let ot = o.title.to_lowercase();
+                    lower.iter().any(|t| *t == ot || ot.ends_with(t.as_str()) || t.ends_with(ot.as_str()))
+                        && self.date.is_none_or(|d| o.held_on(d) || o.from.is_some_and(|f| f <= d))
+                });
+                if let Some(of) = office.and_then(|o| o.of) {
+                    let ok = self.record_catalogue(of);
+                    let pred = if any_leader && cat.entities[of].kind != Kind::State { "leaderOf" } else { "affiliatedWith" };
+                    self.fact(s, &m.key, pred, Value::Entity(ok), "title/catalogue-office", 0.7);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ attribution frames
+
+    fn find_frames(&mut self, s: &mut Sent) {
+        let r = self.rules();
+        let n = s.toks.len();
+        let actor = |k: Kind| k.is_actor();
+        let mut frames = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let mut matched = None;
+            for a in &r.attributions {
+                if let Some(l) = a.verbs.match_at(&s.toks, i) {
+                    if s.at[i].is_none() {
+                        matched = Some((a, l));
+                        break;
+                    }
+                }
+            }
+            let Some((a, l)) = matched else {
+                i += 1;
+                continue;
+            };
+            // nouns that look like verbs ("claims of", "the claim") are not frames here
+            if i > 0 && matches!(s.word(i - 1), "the" | "a" | "an" | "these" | "such") {
+                i += l;
+                continue;
+            }
+            let mut back = i;
+            while back > 0 && r.subject_skip.contains_word(s.word(back - 1)) && !matches!(s.word(back - 1), "been" | "was" | "were" | "is" | "are" | "being") {
+                back -= 1;
+            }
+            let passive = back > 0 && matches!(s.word(back - 1), "been" | "was" | "were" | "is" | "are" | "being");
+            let end = s.clause_end(i + l);
+            let mut from = i + l;
+            let mut to = end;
+            let mut claimants: Vec<String>;
+            let mut theme: Vec<String> = Vec::new();
+            if passive {
+                // "X, having been accused of … by Y"
+                let by = (i + l..end).find(|&k| s.word(k) == "by");
+                claimants = by.map(|b| self.object_of(s, b + 1, 4, &actor)).map(|v| self.keys(s, &v)).unwrap_or_default();
+                if let Some(b) = by {
+                    to = b;
+                }
+                theme = { let v = self.subject_of(s, i, &actor); self.keys(s, &v) };
+                if s.word(from) == "of" {
+                    from += 1;
+                }
+            } else {
+                claimants = { let v = self.subject_of(s, i, &actor); self.keys(s, &v) };
+                // "…,” Salam said." / "said Salam"
+                if claimants.is_empty() {
+                    let v = self.object_of(s, i + l, 3, &actor);
+                    claimants = self.keys(s, &v);
+                }
+                let quote_before = (0..i).rev().take(4).any(|k| matches!(s.word(k), "\"" | "”" | "'"));
+                if quote_before || (i + l + 2 >= n && i > 3) {
+                    from = 0;
+                    to = s.mentions.iter().filter(|m| m.end <= i).map(|m| m.start).last().unwrap_or(i).min(i);
+                }
+                match a.theme {
+                    Theme::Object => {
+                        // "accuses Kabul of harboring …": the accused, then "of"
+                        if let Some(of) = (i + l..end).find(|&k| matches!(s.word(k), "of" | "for")) {
+                            let v = self.object_of(s, i + l, of - i - l, &actor);
+                            theme = self.keys(s, &v);
+                            from = of + 1;
+                        }
+                    }
+                    Theme::Claimant => theme = claimants.clone(),
+                    Theme::None => {}
+                }
+            }
+            if a.theme == Theme::Claimant && theme.is_empty() {
+                theme = claimants.clone();
+            }
+            let hedged = claimants.is_empty();
+            frames.push(Frame {
+                from,
+                to,
+                claimants,
+                theme,
+                denied: a.denied,
+                hedged,
+                rule: format!("claim/{}", a.id),
+                pending: false,
+            });
+            i += l;
+        }
+        // "reportedly", "is believed to": no source
+        let mut k = 0;
+        while k < n {
+            if let Some(l) = r.hedges.match_at(&s.toks, k) {
+                frames.push(Frame {
+                    from: s.clause_start(k),
+                    to: s.clause_end(k + l),
+                    claimants: Vec::new(),
+                    theme: Vec::new(),
+                    denied: false,
+                    hedged: true,
+                    rule: "claim/hedge".into(),
+                    pending: false,
+                });
+                k += l;
+                continue;
+            }
+            if let Some(l) = r.sources.match_at(&s.toks, k) {
+                let v = self.object_of(s, k + l, 6, &actor);
+                let who = self.keys(s, &v);
+                if !who.is_empty() {
+                    frames.push(Frame {
+                        from: 0,
+                        to: n,
+                        claimants: who,
+                        theme: Vec::new(),
+                        denied: false,
+                        hedged: false,
+                        rule: "claim/according-to".into(),
+                        pending: false,
+                    });
+                }
+                k += l;
+                continue;
+            }
+            k += 1;
+        }
+        // quotations
+        let quote_marks: Vec<(usize, bool)> = s
+            .toks
+            .iter()
+            .enumerate()
+            .filter_map(|(k, t)| {
+                let raw = &s.text[t.start..t.end];
+                match raw {
+                    "“" => Some((k, true)),
+                    "”" => Some((k, false)),
+                    "\"" => Some((k, true)),
+                    _ => None,
+                }
+            })
+            .collect();
+        let mut open: Option<usize> = if self.in_quote { Some(0) } else { None };
+        let mut plain_quote_open = false;
+        for (k, is_open) in quote_marks {
+            let raw_is_plain = &s.text[s.toks[k].start..s.toks[k].end] == "\"";
+            let opening = if raw_is_plain { !plain_quote_open } else { is_open };
+            if raw_is_plain {
+                plain_quote_open = !plain_quote_open;
+            }
+            if opening {
+                open = Some(k);
+            } else if let Some(o) = open.take() {
+                let speaker = self.quote_speaker(s, o, k);
+                frames.push(Frame {
+                    from: o,
+                    to: k,
+                    claimants: speaker.clone(),
+                    theme: Vec::new(),
+                    denied: false,
+                    hedged: false,
+                    rule: "claim/quotation".into(),
+                    pending: false,
+                });
+                if !speaker.is_empty() {
+                    let who = speaker.first().cloned();
+                    for ci in std::mem::take(&mut self.pending_quote) {
+                        if let Some(c) = self.claims.get_mut(ci) {
+                            c.claimant = who.clone();
+                            c.hedged = false;
+                        }
+                    }
+                }
+                self.in_quote = false;
+            }
+        }
+        if let Some(o) = open {
+            // the quotation runs on into the next sentence
+            self.in_quote = true;
+            frames.push(Frame {
+                from: o,
+                to: n,
+                claimants: Vec::new(),
+                theme: Vec::new(),
+                denied: false,
+                hedged: false,
+                rule: "claim/quotation".into(),
+                pending: true,
+            });
+        }
+        s.frames = frames;
+    }
+
+    fn quote_speaker(&self, s: &Sent, open: usize, close: usize) -> Vec<String> {
+        let r = self.rules();
+        let say = |k: usize| r.attributions.iter().any(|a| !a.denied && a.verbs.match_at(&s.toks, k).is_some());
+        // after: ”, X said / ,” said X / ,” he added
+        let mut k = close + 1;
+        if s.word(k) == "," {
+            k += 1;
+        }
+        if let Some(m) = s.mention_at(k) {
+            if m.kind.is_actor() && say(m.end) {
+                return vec![m.key.clone()];
+            }
+        }
+        if say(k) {
+            let mut j = k + 1;
+            while j < s.toks.len() && s.at[j].is_none() && j < k + 3 {
+                j += 1;
+            }
+            if let Some(m) = s.mention_at(j) {
+                if m.kind.is_actor() {
+                    return vec![m.key.clone()];
+                }
+            }
+        }
+        // before: X said: “…
+        if open >= 2 && matches!(s.word(open - 1), ":" | ",") && say(open - 2) {
+            let v = self.subject_of(s, open - 2, &|k: Kind| k.is_actor());
+            return self.keys(s, &v);
+        }
+        Vec::new()
+    }
+
+    /// Record a statement found at trigger `i`: a fact, or a claim when a frame covers it.
+    #[allow(clippy::too_many_arguments)]
+    fn statement(&mut self, s: &Sent, i: usize, subj: &str, p: &str, obj: &str, rule: &str, confidence: f32) {
+        if subj == obj {
+            return;
+        }
+        match self.frame_at(s, i).cloned() {
+            None => self.fact(s, subj, p, Value::Entity(obj.to_string()), rule, confidence),
+            Some(f) => {
+                let claimants: Vec<Option<String>> = if f.claimants.is_empty() { vec![None] } else { f.claimants.iter().cloned().map(Some).collect() };
+                for c in claimants {
+                    self.claims.push(Claim {
+                        s: ClaimSubject::Entity(subj.to_string()),
+                        p: p.to_string(),
+                        o: obj.to_string(),
+                        claimant: c,
+                        denied: f.denied,
+                        hedged: f.hedged && !f.pending,
+                        prov: self.prov(s, &format!("{}+{rule}", f.rule), confidence * 0.9),
+                    });
+                    if f.pending {
+                        self.pending_quote.push(self.claims.len() - 1);
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ relations
+
+    fn relations(&mut self, s: &Sent) {
+        let r = self.rules();
+        let n = s.toks.len();
+        for rule in &r.relations {
+            let subj_ok = |k: Kind| kind_ok(k, &rule.subject);
+            let obj_ok = |k: Kind| kind_ok(k, &rule.object);
+            let place_rel = rule.subject.iter().all(|t| matches!(t.as_str(), "Place" | "City" | "Region" | "State"));
+            let family = |k: Kind| if place_rel { k.is_place() } else { k.is_actor() };
+            let rid = format!("relation/{}", rule.id);
+            let mut i = 0;
+            while i < n {
+                if s.at[i].is_some() {
+                    i += 1;
+                    continue;
+                }
+                let mut pairs: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+                let mut used = 1;
+                let frame_from = self.frame_at(s, i).map_or(0, |f| f.from);
+                if let Some(l) = rule.passive.match_at(&s.toks, i) {
+                    used = l;
+                    let o = self.subject_of(s, i, &family);
+                    let sub = self.object_of(s, i + l, 5, &family);
+                    pairs.push((sub, o));
+                } else if let Some(l) = rule.from.match_at(&s.toks, i) {
+                    used = l;
+                    let sub = self.object_of(s, i + l, 4, &family);
+                    let o = self.subject_of(s, i, &family);
+                    pairs.push((sub, o));
+                } else if let Some(l) = rule.compound.match_at(&s.toks, i).filter(|_| i >= 2 && s.word(i - 1) == "-") {
+                    used = l;
+                    if let Some(sm) = s.mention_ending_at(i - 1) {
+                        let o = self.object_of(s, i + l, 6, &obj_ok);
+                        pairs.push((vec![sm], o));
+                    }
+                } else if let Some(l) = rule.verbs.match_at(&s.toks, i) {
+                    used = l;
+                    if rule.adjacent {
+                        // "Goma, the capital of North Kivu", "North Kivu in the eastern DRC"
+                        let mut b = i;
+                        while b > 0 && matches!(s.word(b - 1), "," | "the" | "a" | "provincial" | "regional") {
+                            b -= 1;
+                        }
+                        let mut a = i + l;
+                        while matches!(s.word(a), "the" | "eastern" | "western" | "northern" | "southern" | "central" | "north" | "south" | "northwestern" | "northeastern" | "southwestern" | "southeastern" | "restive" | "neighbouring" | "neighboring") {
+                            a += 1;
+                        }
+                        if let (Some(sm), Some(om)) = (s.mention_ending_at(b), s.at.get(a).copied().flatten()) {
+                            if s.mentions[sm].form == Form::Name && s.mentions[om].form == Form::Name {
+                                pairs.push((vec![sm], vec![om]));
+                            }
+                        }
+                    } else if !self.cancelled(s, i, frame_from) {
+                        let sub = self.subject_of(s, i, &family);
+                        let o = self.object_of(s, i + l, 8, &family);
+                        pairs.push((sub, o));
+                    }
+                } else if let Some(l) = rule.nominal.match_at(&s.toks, i) {
+                    used = l;
+                    // the name right before: "Rwanda's military assistance", "Taliban support"
+                    let mut b = i;
+                    while b > 0 && b + 3 > i && s.toks[b - 1].kind == TokKind::Word && !s.toks[b - 1].cap && s.at[b - 1].is_none() && !matches!(s.word(b - 1), "of" | "to" | "for" | "by" | "with" | "from" | "and" | "the") {
+                        b -= 1;
+                    }
+                    if matches!(s.word(b.saturating_sub(1)), "'s" | "'") {
+                        b -= 1;
+                    }
+                    if let Some(sm) = s.mention_ending_at(b).filter(|&m| family(s.mentions[m].kind)) {
+                        let mut o = self.object_of(s, i + l, 8, &family);
+                        if o.is_empty() {
+                            // "the TTP enjoys Taliban support"
+                            let sm_start = s.mentions[sm].start;
+                            let mut rv = sm_start;
+                            if s.word(rv.saturating_sub(1)) == "the" {
+                                rv -= 1;
+                            }
+                            if let Some(v) = rule.receipt.match_ending(&s.toks, rv) {
+                                o = self.subject_of(s, v, &family);
+                            }
+                        }
+                        if !self.cancelled(s, i, frame_from) {
+                            pairs.push((self.group_of(s, sm), o));
+                        }
+                    }
+                }
+                for (subs, objs) in pairs {
+                    let subs: Vec<usize> = subs.into_iter().filter(|&m| subj_ok(s.mentions[m].kind)).collect();
+                    let objs: Vec<usize> = objs.into_iter().filter(|&m| obj_ok(s.mentions[m].kind)).collect();
+                    let theme = self.frame_at(s, i).map(|f| f.theme.clone()).unwrap_or_default();
+                    let sub_keys = if subs.is_empty() { theme } else { self.keys(s, &subs) };
+                    let obj_keys = self.keys(s, &objs);
+                    for sk in &sub_keys {
+                        if !subj_ok(self.kind_of(sk)) {
+                            continue;
+                        }
+                        for ok in &obj_keys {
+                            self.statement(s, i, sk, &rule.predicate, ok, &rid, rule.confidence);
+                        }
+                    }
+                }
+                i += used;
+            }
+        }
+    }
+
+    /// "the Pakistan–Afghanistan border", "the Afghan–Pakistani border".
+    fn border_pairs(&mut self, s: &Sent) {
+        for mi in 0..s.mentions.len().saturating_sub(1) {
+            let (a, b) = (&s.mentions[mi], &s.mentions[mi + 1]);
+            if b.start == a.end + 1 && matches!(s.word(a.end), "-" | "/") && a.kind.is_place() && b.kind.is_place() {
+                let mut k = b.end;
+                if matches!(s.word(k), "land" | "mountain" | "mountainous" | "disputed" | "porous") {
+                    k += 1;
+                }
+                if matches!(s.word(k), "border" | "frontier" | "boundary" | "borderlands" | "border region") {
+                    let (ak, bk) = (a.key.clone(), b.key.clone());
+                    self.fact(s, &ak, "borders", Value::Entity(bk), "relation/hyphen-border", 0.8);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ events
+
+    fn events_in(&mut self, s: &Sent) {
+        let r = self.rules();
+        let n = s.toks.len();
+        let mut i = 0;
+        let mut in_sentence: Vec<usize> = Vec::new();
+        while i < n {
+            if s.at[i].is_some() {
+                i += 1;
+                continue;
+            }
+            // longest trigger across rules; noun triggers first
+            let mut best: Option<(usize, usize, bool)> = None; // (rule, len, verb)
+            for (ri, rule) in r.events.iter().enumerate() {
+                for (set, verb) in [(&rule.triggers, false), (&rule.verbs, true)] {
+                    if let Some(l) = set.match_at(&s.toks, i) {
+                        if best.is_none_or(|(_, bl, _)| l > bl) {
+                            best = Some((ri, l, verb));
+                        }
+                    }
+                }
+            }
+            let Some((ri, l, verb_trigger)) = best else {
+                i += 1;
+                continue;
+            };
+            let rule = &r.events[ri];
+            // verbs are verbs only when not used as nouns ("the attack") and vice versa
+            let det_before = i > 0 && matches!(s.word(i - 1), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these");
+            let verb = verb_trigger && !det_before;
+            if self.cancelled(s, i, 0) {
+                i += l;
+                continue;
+            }
+            let ev = self.build_event(s, i, l, rule, verb);
+            if let Some(ev) = ev {
+                // merge with an event of the same family earlier in this sentence
+                let family = |t: &str| -> String { if EVENT_FAMILY_ATTACK.contains(&t) { "Attack".to_string() } else { t.to_string() } };
+                let merge_into = in_sentence.iter().copied().rev().find(|&e| {
+                    let prev = &self.events[e];
+                    family(&prev.types[0]) == family(&ev.types[0])
+                        && (ev.agents.is_empty() || prev.agents.is_empty() || prev.agents == ev.agents)
+                });
+                let idx = match merge_into {
+                    Some(e) => {
+                        merge_event(&mut self.events[e], ev);
+                        e
+                    }
+                    None => match self.coreferent_event(s, i, &ev) {
+                        Some(e) => {
+                            merge_event(&mut self.events[e], ev);
+                            e
+                        }
+                        None => {
+                            self.events.push(ev);
+                            self.events.len() - 1
+                        }
+                    },
+                };
+                if !in_sentence.contains(&idx) {
+                    in_sentence.push(idx);
+                }
+                for t in self.events[idx].types.clone() {
+                    self.last_event.insert(t, idx);
+                }
+            }
+            i += l;
+        }
+    }
+
+    /// "the ceasefire", "the talks", a participant-less truce: the latest one of its type.
+    fn coreferent_event(&self, s: &Sent, i: usize, ev: &Event) -> Option<usize> {
+        let main = ev.types[0].as_str();
+        let definite = i > 0 && matches!(s.word(i - 1), "the" | "this" | "that");
+        if EVENT_FAMILY_ATTACK.contains(&main) {
+            // "the attack", with nothing of its own: the latest attack
+            if definite && ev.agents.is_empty() && ev.targets.is_empty() && ev.locations.is_empty() {
+                return self.last_event.get("Attack").copied();
+            }
+            return None;
+        }
+        if !matches!(main, "Ceasefire" | "Negotiation") {
+            return None;
+        }
+        if !ev.participants.is_empty() && !definite {
+            return None;
+        }
+        let prev = *self.last_event.get(main)?;
+        let p = &self.events[prev];
+        let conflict = !ev.participants.is_empty() && !p.participants.is_empty() && ev.participants.iter().any(|x| !p.participants.contains(x));
+        (!conflict).then_some(prev)
+    }
+
+    fn build_event(&mut self, s: &Sent, i: usize, l: usize, rule: &crate::rules::EventRule, verb: bool) -> Option<Event> {
+        let r = self.rules();
+        let actor = |k: Kind| k.is_actor();
+        let place = |k: Kind| k.is_place();
+        let any = |k: Kind| k.is_actor() || k.is_place();
+        let main = rule.types[0].as_str();
+        let multi_party = matches!(main, "Clash" | "Ceasefire" | "Negotiation" | "Meeting");
+        let mut ev = Event::new(rule.types.clone(), self.prov(s, &format!("event/{}", rule.id), rule.confidence));
+        let end = s.clause_end(i + l);
+        let after = i + l;
+        let mut agents: Vec<usize> = Vec::new();
+        let mut parts: Vec<usize> = Vec::new();
+        let mut targets: Vec<usize> = Vec::new();
+        let mut locs: Vec<usize> = Vec::new();
+        // passive voice: "was hijacked by X"
+        let passive = verb && i > 0 && matches!(s.word(i - 1), "was" | "were" | "been" | "being" | "is" | "are");
+        // 1. a name right before the noun: "Pakistani airstrikes", "the M23 offensive"
+        let mut b = i;
+        while b > 0 && i - b < 3 && s.at[b - 1].is_none() && (matches!(s.word(b - 1), "-" | "'s" | "'") || (s.toks[b - 1].kind == TokKind::Word && !s.toks[b - 1].cap && !matches!(s.word(b - 1), "the" | "a" | "an" | "of" | "by" | "on" | "in" | "and" | "with" | "to" | "for" | "from" | "against" | "after" | "its" | "their"))) {
+            b -= 1;
+        }
+        if matches!(s.word(b.saturating_sub(1)), "'s" | "'") {
+            b -= 1;
+        }
+        if !verb {
+            if let Some(mi) = s.mention_ending_at(b) {
+                if actor(s.mentions[mi].kind) {
+                    let g = self.group_of(s, mi);
+                    if multi_party { parts.extend(g) } else { agents.extend(g) }
+                }
+            }
+        }
+        // 2. "by X"
+        if let Some(by) = (after..end.min(after + 6)).find(|&k| r.role_agent.match_at(&s.toks, k).is_some() && s.word(k) == "by") {
+            let g = self.object_of(s, by + 1, 4, &actor);
+            if !g.is_empty() {
+                agents = g;
+            }
+        }
+        // 3. verbs and light verbs: the clause subject
+        if agents.is_empty() && !multi_party {
+            if verb && !passive {
+                agents = self.subject_of(s, i, &actor);
+            } else if !verb {
+                let mut k = b;
+                while k > 0 && b - k < 4 && matches!(s.word(k - 1), "a" | "an" | "the" | "its" | "their" | "new" | "fresh" | "series" | "of" | "wave" | "retaliatory" | "covert" | "cross" | "-" | "border" | "multiple" | "several" | "deadly" | "major" | "large" | "scale" | "coordinated") {
+                    k -= 1;
+                }
+                if let Some(lv) = r.light_verbs.match_ending(&s.toks, k) {
+                    agents = self.subject_of(s, lv, &actor);
+                }
+            }
+        }
+        if multi_party {
+            // "between X and Y", "with X", "against X", and the clause subject for verbs
+            for k in after..end.min(after + 8) {
+                if r.role_participant.match_at(&s.toks, k).is_some() {
+                    let g = self.object_of(s, k + 1, 5, &actor);
+                    parts.extend(g);
+                    break;
+                }
+            }
+            if verb || k_before_is(s, i, &["agreed to", "signed", "reached", "announced", "declared", "accepted", "held", "joined", "engaged in", "began", "resumed"]) {
+                parts.extend(self.subject_of(s, i, &actor));
+            }
+            if verb && matches!(main, "Meeting" | "Negotiation") {
+                parts.extend(self.object_of(s, after, 6, &actor));
+            }
+        }
+        // targets
+        if verb && !passive && !multi_party {
+            targets.extend(self.object_of(s, after, 6, &any));
+        } else if passive {
+            targets.extend(self.subject_of(s, i, &any));
+        }
+        let mut k = after;
+        while k < end.min(after + 10) {
+            if let Some(pl) = r.role_target.match_at(&s.toks, k) {
+                if !multi_party && (s.word(k) != "of" || k == after) {
+                    let g = self.object_of(s, k + pl, 4, &any);
+                    if !g.is_empty() {
+                        targets.extend(g);
+                        break;
+                    }
+                }
+            }
+            k += 1;
+        }
+        if !multi_party {
+            // "…, reportedly targeting X"
+            if let Some(t) = (after..end).find(|&k| matches!(s.word(k), "targeting" | "targetting" | "aimed")) {
+                targets.extend(self.object_of(s, t + 1, 5, &any));
+            }
+        }
+        // locations
+        let mut k = after;
+        while k < end.min(after + 12) {
+            if r.role_location.match_at(&s.toks, k).is_some() {
+                let g = self.object_of(s, k + 1, 4, &place);
+                if !g.is_empty() && g.iter().all(|&m| s.mentions[m].form == Form::Name) {
+                    locs.extend(g);
+                    break;
+                }
+            }
+            k += 1;
+        }
+        for &t in &targets {
+            if matches!(s.mentions[t].kind, Kind::City | Kind::Region | Kind::Place) {
+                locs.push(t);
+            }
+        }
+        if locs.is_empty() {
+            // the nearest place before the trigger, with no other event word between
+            let start = 0;
+            if let Some(mi) = (start..i).rev().find_map(|k| s.at[k].filter(|&m| matches!(s.mentions[m].kind, Kind::City | Kind::Region) && s.mentions[m].form == Form::Name)) {
+                let between_trigger = (s.mentions[mi].end..i).any(|k| r.events.iter().any(|e| e.triggers.match_at(&s.toks, k).is_some() || e.verbs.match_at(&s.toks, k).is_some()));
+                if !between_trigger {
+                    locs.push(mi);
+                }
+            }
+        }
+        ev.agents = self.keys(s, &agents);
+        ev.participants = self.keys(s, &parts);
+        ev.targets = self.keys(s, &targets).into_iter().filter(|t| !ev.agents.contains(t)).collect();
+        ev.locations = self.keys(s, &locs);
+        // "additional strikes": the agent of the latest attack
+        if ev.agents.is_empty() && !multi_party && i > 0 && matches!(s.word(i - 1), "additional" | "further" | "more" | "fresh" | "renewed" | "subsequent" | "new") {
+            if let Some(&prev) = self.last_event.get("Attack") {
+                ev.agents = self.events[prev].agents.clone();
+                for t in self.events[prev].types.clone() {
+                    if !ev.types.contains(&t) {
+                        ev.types.push(t);
+                    }
+                }
+            }
+        }
+        ev.date = self.date_for(s, i);
+        let empty = ev.agents.is_empty() && ev.targets.is_empty() && ev.participants.is_empty() && ev.locations.is_empty() && ev.date.is_none();
+        // a bare event word with nothing around it (e.g. "war", "operation") says too little
+        if empty && matches!(s.word(i), "war" | "operation" | "operations" | "campaign" | "advance" | "strike" | "strikes" | "dialogue" | "visit" | "retaliation" | "reprisals" | "blast" | "explosion") {
+            return None;
+        }
+        Some(ev)
+    }
+
+    /// The date nearest to token `i` in the sentence, else the paragraph's latest date.
+    fn date_for(&self, s: &Sent, i: usize) -> Option<DateValue> {
+        let best = s.dates.iter().min_by_key(|d| if d.start >= i { d.start - i } else { i - d.end + 1 });
+        if let Some(d) = best {
+            return Some(d.value);
+        }
+        match self.para_date {
+            Some((p, v)) if p == s.paragraph => Some(v),
+            _ => None,
+        }
+    }
+
+    // ------------------------------------------------------------------ mediation
+
+    fn mediation(&mut self, s: &Sent) {
+        let r = self.rules();
+        let n = s.toks.len();
+        let actor = |k: Kind| k.is_actor();
+        let mut i = 0;
+        while i < n {
+            if s.at[i].is_some() {
+                i += 1;
+                continue;
+            }
+            let mut mediators: Vec<usize> = Vec::new();
+            let mut used = 1;
+            let mut after = i + 1;
+            let mut passive = false;
+            if let Some(l) = r.mediation_passive.match_at(&s.toks, i) {
+                used = l;
+                passive = true;
+                mediators = self.object_of(s, i + l, 4, &actor);
+                after = i + l;
+            } else if let Some(l) = r.mediator_nouns.match_at(&s.toks, i) {
+                used = l;
+                let mut k = i + l;
+                if matches!(s.word(k), "from" | "including" | "such") {
+                    k += 1;
+                }
+                mediators = self.object_of(s, k, 3, &actor);
+                after = i + l;
+            } else if let Some(l) = r.mediation_verbs.match_at(&s.toks, i) {
+                used = l;
+                after = i + l;
+                // only when it governs talks or a truce, or mediates "between" parties
+                let governs_event = (after..(after + 5).min(n)).any(|k| {
+                    r.events.iter().any(|e| matches!(e.types[0].as_str(), "Ceasefire" | "Negotiation" | "Meeting") && e.triggers.match_at(&s.toks, k).is_some())
+                }) || s.word(after) == "between";
+                if governs_event && !self.cancelled(s, i, 0) {
+                    mediators = self.subject_of(s, i, &actor);
+                }
+            }
+            if mediators.is_empty() {
+                i += used;
+                continue;
+            }
+            let parts = match (after..s.clause_end(after)).find(|&k| s.word(k) == "between") {
+                Some(b) => self.object_of(s, b + 1, 5, &actor),
+                None => Vec::new(),
+            };
+            // which event: one named in this sentence, else the latest talks or truce
+            let in_sentence = self.events.iter().enumerate().rev().take_while(|(_, e)| e.prov.sentence == s.idx).find(|(_, e)| matches!(e.types[0].as_str(), "Ceasefire" | "Negotiation")).map(|(k, _)| k);
+            let target = in_sentence.or_else(|| {
+                let c = self.last_event.get("Ceasefire").copied();
+                let ng = self.last_event.get("Negotiation").copied();
+                c.max(ng)
+            });
+            let med_keys = self.keys(s, &mediators);
+            let part_keys = self.keys(s, &parts);
+            let idx = match target {
+                Some(t) => t,
+                None => {
+                    let mut ev = Event::new(vec!["Negotiation".into()], self.prov(s, "event/mediation", 0.7));
+                    ev.date = self.date_for(s, i);
+                    self.events.push(ev);
+                    let k = self.events.len() - 1;
+                    self.last_event.insert("Negotiation".into(), k);
+                    k
+                }
+            };
+            let _ = passive;
+            for m in &med_keys {
+                if !self.events[idx].mediators.contains(m) {
+                    self.events[idx].mediators.push(m.clone());
+                }
+                if let Some(e) = self.entities.get_mut(m) {
+                    e.mediator = true;
+                }
+            }
+            for p in part_keys {
+                if !med_keys.contains(&p) && !self.events[idx].participants.contains(&p) {
+                    self.events[idx].participants.push(p);
+                }
+            }
+            i += used;
+        }
+    }
+
+    // ------------------------------------------------------------------ casualties
+
+    fn casualties(&mut self, s: &Sent, first_event: usize) {
+        let r = self.rules();
+        let n = s.toks.len();
+        let in_date = |k: usize| s.dates.iter().any(|d| d.start <= k && k < d.end);
+        let mut i = 0;
+        while i < n {
+            if in_date(i) || s.at[i].is_some() {
+                i += 1;
+                continue;
+            }
+            let Some((value, len)) = dates::number_at(&s.toks, i) else {
+                i += 1;
+                continue;
+            };
+            let num_end = i + len;
+            // "the 2,570 km border", "48-hour", "23 Afghan border posts"
+            if matches!(s.word(num_end), "-" | "%" | "km" | "percent" | "per" | "kilometres" | "kilometers" | "miles" | "years" | "year" | "days" | "hours") {
+                i = num_end;
+                continue;
+            }
+            let at_least = r.at_least.match_ending(&s.toks, i).is_some() || (i >= 2 && s.word(i - 2) == "at" && s.word(i - 1) == "least");
+            // the victim phrase: up to 5 tokens of words and names after the number
+            let mut k = num_end;
+            let mut victim_mentions: Vec<usize> = Vec::new();
+            let mut noun: Option<&str> = None;
+            while k < n && k < num_end + 6 {
+                if let Some(mi) = s.at[k] {
+                    victim_mentions.push(mi);
+                    k = s.mentions[mi].end;
+                    continue;
+                }
+                let w = s.word(k);
+                if r.security_nouns.match_at(&s.toks, k).is_some() {
+                    noun = Some("security");
+                } else if r.combatant_nouns.match_at(&s.toks, k).is_some() {
+                    noun = noun.or(Some("combatant"));
+                } else if r.civilian_nouns.match_at(&s.toks, k).is_some() {
+                    noun = noun.or(Some("civilian"));
+                }
+                if !(s.toks[k].kind == TokKind::Word && (w.chars().all(|c| c.is_alphabetic()) && !r.kill_words.contains_word(w) && !matches!(w, "were" | "was" | "have" | "had" | "are" | "in" | "on" | "during" | "by" | "who" | "when" | "including"))) && w != "-" {
+                    break;
+                }
+                k += 1;
+            }
+            let np_end = k;
+            if noun.is_none() && victim_mentions.is_empty() {
+                i = num_end;
+                continue;
+            }
+            // a kill word: before the number ("killing at least one soldier") …
+            let mut before = i;
+            if let Some(b) = r.at_least.match_ending(&s.toks, before).or_else(|| r.approximate.match_ending(&s.toks, before)) {
+                before = b;
+            }
+            if s.word(before.saturating_sub(1)) == "the" {
+                before -= 1;
+            }
+            let kill_before = r.kill_words.match_ending(&s.toks, before).filter(|&b| matches!(s.word(b), "killed" | "killing" | "kill" | "kills" | "massacred" | "executed"));
+            // … or after the phrase ("23 soldiers were killed", "left 23 soldiers dead")
+            let mut kill_after = None;
+            let mut k = np_end;
+            let limit = (np_end + 12).min(n);
+            if s.word(k) == "," && s.word(k + 1) == "including" {
+                // skip the list: "at least 64 people, including …, were killed"
+                if let Some(c) = (k + 2..n).find(|&j| s.word(j) == "," && matches!(s.word(j + 1), "were" | "was" | "had" | "have" | "are")) {
+                    k = c + 1;
+                }
+            }
+            while k < limit.max(k + 4).min(n) {
+                if s.boundary[k] && s.word(k) != "after" {
+                    break;
+                }
+                if let Some(l) = r.kill_words.match_at(&s.toks, k) {
+                    if !matches!(s.word(k), "killing" | "kill") {
+                        kill_after = Some(k);
+                    }
+                    let _ = l;
+                    break;
+                }
+                if dates::number_at(&s.toks, k).is_some() && !in_date(k) {
+                    break;
+                }
+                k += 1;
+            }
+            let kill = kill_before.or(kill_after);
+            let Some(kill_at) = kill else {
+                i = num_end;
+                continue;
+            };
+            if self.cancelled(s, kill_at, 0) && !(kill_at > 0 && s.word(kill_at - 1) == "were") {
+                i = np_end;
+                continue;
+            }
+            let victim = self.victim(s, &victim_mentions, noun, kill_at);
+            let cas = Casualty { victim: victim.clone(), killed: value, at_least };
+            let ev = self.casualty_event(s, kill_at, first_event, kill_before.is_some());
+            let e = &mut self.events[ev];
+            if !e.casualties.contains(&cas) {
+                e.casualties.push(cas);
+            }
+            if let Some(v) = victim {
+                let main = e.types[0].clone();
+                if main == "Clash" {
+                    if !e.participants.contains(&v) {
+                        e.participants.push(v);
+                    }
+                } else if EVENT_FAMILY_ATTACK.contains(&main.as_str()) && !e.agents.contains(&v) && e.targets.is_empty() {
+                    e.targets.push(v);
+                }
+            }
+            i = np_end.max(num_end);
+        }
+    }
+
+    fn victim(&self, s: &Sent, np: &[usize], noun: Option<&str>, kill_at: usize) -> Option<String> {
+        // a name in the phrase: "23 Pakistani soldiers", "33 BLA insurgents"
+        if let Some(&m) = np.first() {
+            let mm = &s.mentions[m];
+            if mm.kind.is_actor() || mm.form == Form::Demonym {
+                return Some(mm.key.clone());
+            }
+        }
+        match noun {
+            Some("combatant") => {
+                // the latest armed group, unless it is the one doing the killing
+                let killer = self.subject_of(s, kill_at, &|k: Kind| k.is_actor());
+                let killer_keys = self.keys(s, &killer);
+                self.recent
+                    .iter()
+                    .rev()
+                    .chain(s.mentions.iter().map(|m| (m.key.clone(), m.kind)).collect::<Vec<_>>().iter().rev())
+                    .find(|(k, kind)| *kind == Kind::ArmedGroup && !killer_keys.contains(k))
+                    .map(|(k, _)| k.clone())
+            }
+            Some("security") => {
+                // a state named in the sentence that is not the attacker; else where it happened
+                let killer = self.subject_of(s, kill_at, &|k: Kind| k.is_actor());
+                let killer_keys = self.keys(s, &killer);
+                let states: Vec<&Mention> = s.mentions.iter().filter(|m| m.kind == DEMONYM_KIND && !killer_keys.contains(&m.key)).collect();
+                if let Some(m) = states.iter().find(|m| m.form == Form::Demonym).or(states.first()) {
+                    return Some(m.key.clone());
+                }
+                s.mentions
+                    .iter()
+                    .filter(|m| matches!(m.kind, Kind::City | Kind::Region))
+                    .find_map(|m| self.cat_index(&m.key).and_then(|c| self.cat().state_of(c)))
+                    .map(|st| self.cat().entities[st].key())
+                    .filter(|k| self.entities.contains_key(k))
+            }
+            _ => None,
+        }
+    }
+
+    /// The event the deaths belong to: one named before in this sentence, else a new attack.
+    fn casualty_event(&mut self, s: &Sent, kill_at: usize, first_event: usize, active: bool) -> usize {
+        let here: Vec<usize> = (first_event..self.events.len()).filter(|&e| self.events[e].prov.sentence == s.idx).collect();
+        let own_subject = if active { self.subject_of(s, kill_at, &|k: Kind| k.is_actor()) } else { Vec::new() };
+        let own_keys = self.keys(s, &own_subject);
+        let participle = matches!(s.word(kill_at), "killing" | "leaving" | "left") || !active;
+        if let Some(&e) = here.last() {
+            if participle || own_keys.is_empty() || self.events[e].agents == own_keys {
+                return e;
+            }
+        }
+        let mut ev = Event::new(vec!["Attack".into()], self.prov(s, "event/killing", 0.7));
+        let actor = |k: Kind| k.is_actor();
+        ev.agents = if active {
+            own_keys
+        } else {
+            let by = (kill_at..s.clause_end(kill_at)).find(|&k| s.word(k) == "by");
+            by.map(|b| self.object_of(s, b + 1, 4, &actor)).map(|v| self.keys(s, &v)).unwrap_or_default()
+        };
+        // where: the nearest place before, with no other event between
+        if let Some(mi) = (0..kill_at).rev().find_map(|k| s.at[k].filter(|&m| matches!(s.mentions[m].kind, Kind::City | Kind::Region))) {
+            ev.locations.push(s.mentions[mi].key.clone());
+        } else if let Some(g) = (kill_at..s.clause_end(kill_at)).find(|&k| s.word(k) == "in").map(|k| self.object_of(s, k + 1, 3, &|k: Kind| k.is_place())) {
+            ev.locations = self.keys(s, &g);
+        }
+        ev.date = self.date_for(s, kill_at);
+        self.events.push(ev);
+        let k = self.events.len() - 1;
+        self.last_event.insert("Attack".into(), k);
+        k
+    }
+
+    // ------------------------------------------------------------------ claims about events
+
+    /// "X denied involvement in the attack", "X claimed responsibility for the bombing":
+    /// claims whose subject is an event and whose predicate is ckg:agent.
+    fn event_claims(&mut self, s: &Sent, first_event: usize) {
+        let r = self.rules();
+        let here: Vec<usize> = (first_event..self.events.len()).filter(|&e| self.events[e].prov.sentence == s.idx).collect();
+        let latest_attack = self.last_event.get("Attack").copied();
+        let target_event = here.iter().copied().find(|&e| EVENT_FAMILY_ATTACK.contains(&self.events[e].types[0].as_str())).or(latest_attack);
+        let Some(ev) = target_event else { return };
+        let mut new_claims = Vec::new();
+        for f in &s.frames {
+            if f.theme.is_empty() || !(f.from..f.to).any(|k| r.involvement.match_at(&s.toks, k).is_some()) {
+                continue;
+            }
+            for who in &f.theme {
+                let claimants: Vec<Option<String>> = if f.claimants.is_empty() { vec![None] } else { f.claimants.iter().cloned().map(Some).collect() };
+                for c in claimants {
+                    new_claims.push(Claim {
+                        s: ClaimSubject::Event(ev),
+                        p: "agent".into(),
+                        o: who.clone(),
+                        claimant: c,
+                        denied: f.denied,
+                        hedged: f.hedged,
+                        prov: self.prov(s, &format!("{}+event/involvement", f.rule), 0.7),
+                    });
+                }
+            }
+        }
+        let n = s.toks.len();
+        for k in 0..n {
+            if r.claim_responsibility.match_at(&s.toks, k).is_some() && !self.cancelled(s, k, 0) {
+                let v = self.subject_of(s, k, &|kind: Kind| kind.is_actor());
+                for who in self.keys(s, &v) {
+                    new_claims.push(Claim {
+                        s: ClaimSubject::Event(ev),
+                        p: "agent".into(),
+                        o: who.clone(),
+                        claimant: Some(who),
+                        denied: false,
+                        hedged: false,
+                        prov: self.prov(s, "claim/responsibility", 0.8),
+                    });
+                }
+            }
+        }
+        self.claims.extend(new_claims);
+    }
+
+    fn dedupe(&mut self) {
+        let mut seen = BTreeSet::new();
+        self.facts.retain(|f| seen.insert((f.s.clone(), f.p.clone(), f.o.clone(), f.prov.sentence)));
+        let mut seen = BTreeSet::new();
+        self.claims.retain(|c| {
+            let subj = match &c.s {
+                ClaimSubject::Entity(e) => e.clone(),
+                ClaimSubject::Event(i) => format!("#{i}"),
+            };
+            seen.insert((subj, c.p.clone(), c.o.clone(), c.claimant.clone(), c.denied, c.prov.sentence))
+        });
+        for e in &mut self.events {
+            e.participants.retain(|p| !e.mediators.contains(p));
+        }
+    }
+}
+
+fn k_before_is(s: &Sent, i: usize, phrases: &[&str]) -> bool {
+    let set = PhraseSet::new(phrases);
+    (i.saturating_sub(6)..i).any(|k| set.match_at(&s.toks, k).is_some())
+}
+
+fn merge_event(into: &mut Event, from: Event) {
+    for t in from.types {
+        if !into.types.contains(&t) {
+            // keep the most specific type first
+            if t == "Airstrike" {
+                into.types.insert(0, t);
+            } else {
+                into.types.push(t);
+            }
+        }
+    }
+    for (a, b) in [
+        (&mut into.agents, from.agents),
+        (&mut into.targets, from.targets),
+        (&mut into.participants, from.participants),
+        (&mut into.mediators, from.mediators),
+        (&mut into.locations, from.locations),
+    ] {
+        for x in b {
+            if !a.contains(&x) {
+                a.push(x);
+            }
+        }
+    }
+    if into.date.is_none() {
+        into.date = from.date;
+    }
+    for c in from.casualties {
+        if !into.casualties.contains(&c) {
+            into.casualties.push(c);
+        }
+    }
+}
+
+fn catalogue_is_acronym_noise(s: &str) -> bool {
+    s.chars().count() < 2
+}

@@ -1,0 +1,27 @@
+//! conflictkg: news about armed conflict and diplomacy → a knowledge graph you can query.
+//!
+//! The flow (see `docs/ARCHITECTURE.md`): [`document`] reads a text and its metadata,
+//! [`sentences`] splits it with exact offsets, [`extract`] finds mentions of [`catalogue`]
+//! entities and the statements the [`rules`] describe, [`rdf`] maps them to triples in the
+//! vocabulary of [`vocab`], and [`store`] writes them to a persistent Oxigraph store that
+//! [`export`] and [`server`] read.
+pub mod app;
+pub mod catalogue;
+pub mod cli;
+pub mod dates;
+pub mod document;
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod html;
+pub mod model;
+pub mod rdf;
+pub mod report;
+pub mod rules;
+pub mod sentences;
+pub mod server;
+pub mod store;
+pub mod text;
+pub mod vocab;
+
+pub use error::{Error, Result};

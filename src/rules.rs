@@ -1,0 +1,391 @@
+//! Extraction rules as data: `ontology/rules.toml` (embedded) or a user file (`--rules`).
+//!
+//! The Rust code knows *how* to find a subject, an object or a role around a trigger; the
+//! rules file says *which* words trigger which relation, event or claim. See `docs/RULES.md`.
+use crate::error::{Error, Result};
+use crate::text::PhraseSet;
+use serde::Deserialize;
+
+pub const BUILTIN: &str = include_str!("../ontology/rules.toml");
+pub const BUILTIN_NAME: &str = "ontology/rules.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    titles: RawTitles,
+    coreference: RawCoref,
+    context: RawContext,
+    #[serde(default)]
+    relation: Vec<RawRelation>,
+    #[serde(default)]
+    event: Vec<RawEvent>,
+    roles: RawRoles,
+    casualties: RawCasualties,
+    #[serde(default)]
+    attribution: Vec<RawAttribution>,
+    hedges: RawHedges,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTitles {
+    leader: Vec<String>,
+    office: Vec<String>,
+    honorifics: Vec<String>,
+    name_particles: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCoref {
+    group_nouns: Vec<String>,
+    person_pronouns: Vec<String>,
+    group_possessives: Vec<String>,
+    group_heads: Vec<String>,
+    event_nouns: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContext {
+    negation: Vec<String>,
+    negation_window: usize,
+    modal: Vec<String>,
+    modal_window: usize,
+    subject_skip: Vec<String>,
+    boundaries: Vec<String>,
+    locative: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelation {
+    id: String,
+    predicate: String,
+    #[serde(default)]
+    symmetric: bool,
+    subject: Vec<String>,
+    object: Vec<String>,
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    passive: Vec<String>,
+    #[serde(default)]
+    nominal: Vec<String>,
+    #[serde(default)]
+    compound: Vec<String>,
+    #[serde(default)]
+    from: Vec<String>,
+    #[serde(default)]
+    receipt: Vec<String>,
+    #[serde(default)]
+    adjacent: bool,
+    confidence: f32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    id: String,
+    types: Vec<String>,
+    #[serde(default)]
+    triggers: Vec<String>,
+    #[serde(default)]
+    verbs: Vec<String>,
+    confidence: f32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRoles {
+    target: Vec<String>,
+    location: Vec<String>,
+    participant: Vec<String>,
+    agent: Vec<String>,
+    light_verbs: Vec<String>,
+    mediation_verbs: Vec<String>,
+    mediation_passive: Vec<String>,
+    mediator_nouns: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCasualties {
+    kill_words: Vec<String>,
+    participles: Vec<String>,
+    at_least: Vec<String>,
+    approximate: Vec<String>,
+    security_nouns: Vec<String>,
+    combatant_nouns: Vec<String>,
+    civilian_nouns: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAttribution {
+    id: String,
+    stance: String,
+    #[serde(default)]
+    theme: Option<String>,
+    verbs: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHedges {
+    phrases: Vec<String>,
+    sources: Vec<String>,
+    involvement: Vec<String>,
+    claim_responsibility: Vec<String>,
+}
+
+/// A relation rule, compiled.
+#[derive(Debug)]
+pub struct RelationRule {
+    pub id: String,
+    pub predicate: String,
+    pub symmetric: bool,
+    pub subject: Vec<String>,
+    pub object: Vec<String>,
+    pub verbs: PhraseSet,
+    pub passive: PhraseSet,
+    pub nominal: PhraseSet,
+    pub compound: PhraseSet,
+    pub from: PhraseSet,
+    pub receipt: PhraseSet,
+    pub adjacent: bool,
+    pub confidence: f32,
+}
+
+#[derive(Debug)]
+pub struct EventRule {
+    pub id: String,
+    pub types: Vec<String>,
+    pub triggers: PhraseSet,
+    pub verbs: PhraseSet,
+    pub confidence: f32,
+}
+
+/// Who is the subject of the proposition an attribution verb introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// "X said that …": the proposition has its own subject.
+    None,
+    /// "X accuses Y of …": Y.
+    Object,
+    /// "X denies …-ing": X.
+    Claimant,
+}
+
+#[derive(Debug)]
+pub struct AttributionRule {
+    pub id: String,
+    pub denied: bool,
+    pub theme: Theme,
+    pub verbs: PhraseSet,
+}
+
+/// All rules, compiled into phrase sets.
+#[derive(Debug)]
+pub struct Rules {
+    pub leader_titles: PhraseSet,
+    pub titles: PhraseSet,
+    pub honorifics: PhraseSet,
+    pub name_particles: PhraseSet,
+    pub group_nouns: PhraseSet,
+    pub person_pronouns: PhraseSet,
+    pub group_possessives: PhraseSet,
+    pub group_heads: PhraseSet,
+    pub event_nouns: PhraseSet,
+    pub negation: PhraseSet,
+    pub negation_window: usize,
+    pub modal: PhraseSet,
+    pub modal_window: usize,
+    pub subject_skip: PhraseSet,
+    pub boundaries: PhraseSet,
+    pub locative: PhraseSet,
+    pub relations: Vec<RelationRule>,
+    pub events: Vec<EventRule>,
+    pub role_target: PhraseSet,
+    pub role_location: PhraseSet,
+    pub role_participant: PhraseSet,
+    pub role_agent: PhraseSet,
+    pub light_verbs: PhraseSet,
+    pub mediation_verbs: PhraseSet,
+    pub mediation_passive: PhraseSet,
+    pub mediator_nouns: PhraseSet,
+    pub kill_words: PhraseSet,
+    pub participles: PhraseSet,
+    pub at_least: PhraseSet,
+    pub approximate: PhraseSet,
+    pub security_nouns: PhraseSet,
+    pub combatant_nouns: PhraseSet,
+    pub civilian_nouns: PhraseSet,
+    pub attributions: Vec<AttributionRule>,
+    pub hedges: PhraseSet,
+    pub sources: PhraseSet,
+    pub involvement: PhraseSet,
+    pub claim_responsibility: PhraseSet,
+}
+
+const PREDICATES: &[&str] = &[
+    "leaderOf", "memberOf", "affiliatedWith", "governs", "harbors", "supports", "alliedWith", "operatesIn",
+    "borders", "locatedIn",
+];
+const EVENT_TYPES: &[&str] = &["Attack", "Airstrike", "Clash", "Ceasefire", "Negotiation", "Meeting", "Deportation"];
+const TYPE_NAMES: &[&str] = &[
+    "Actor", "Place", "Any", "State", "ArmedGroup", "Organization", "Person", "City", "Region", "Group", "Collective",
+];
+
+impl Rules {
+    /// The built-in rules.
+    pub fn builtin() -> Result<Rules> {
+        Self::parse(BUILTIN_NAME, BUILTIN)
+    }
+
+    /// The built-in rules, or a user file instead.
+    pub fn load(path: Option<&std::path::Path>) -> Result<Rules> {
+        match path {
+            None => Self::builtin(),
+            Some(p) => {
+                let text = std::fs::read_to_string(p).map_err(|source| Error::Io {
+                    path: p.to_path_buf(),
+                    source,
+                })?;
+                Self::parse(&p.display().to_string(), &text)
+            }
+        }
+    }
+
+    pub fn parse(name: &str, text: &str) -> Result<Rules> {
+        let raw: RawRules = toml::from_str(text).map_err(|e| Error::toml(name, text, &e))?;
+        let bad = |m: String| Error::Data {
+            path: name.to_string(),
+            message: m,
+        };
+        let ps = |v: &[String]| PhraseSet::new(v);
+        let mut relations = Vec::new();
+        for r in raw.relation {
+            if !PREDICATES.contains(&r.predicate.as_str()) {
+                return Err(bad(format!("relation {}: unknown predicate {:?}", r.id, r.predicate)));
+            }
+            for t in r.subject.iter().chain(&r.object) {
+                if !TYPE_NAMES.contains(&t.as_str()) {
+                    return Err(bad(format!("relation {}: unknown entity type {t:?}", r.id)));
+                }
+            }
+            relations.push(RelationRule {
+                id: r.id,
+                predicate: r.predicate,
+                symmetric: r.symmetric,
+                subject: r.subject,
+                object: r.object,
+                verbs: ps(&r.verbs),
+                passive: ps(&r.passive),
+                nominal: ps(&r.nominal),
+                compound: ps(&r.compound),
+                from: ps(&r.from),
+                receipt: ps(&r.receipt),
+                adjacent: r.adjacent,
+                confidence: r.confidence.clamp(0.0, 1.0),
+            });
+        }
+        let mut events = Vec::new();
+        for e in raw.event {
+            if e.types.is_empty() {
+                return Err(bad(format!("event {}: no types", e.id)));
+            }
+            for t in &e.types {
+                if !EVENT_TYPES.contains(&t.as_str()) {
+                    return Err(bad(format!("event {}: unknown event type {t:?}", e.id)));
+                }
+            }
+            events.push(EventRule {
+                id: e.id,
+                types: e.types,
+                triggers: ps(&e.triggers),
+                verbs: ps(&e.verbs),
+                confidence: e.confidence.clamp(0.0, 1.0),
+            });
+        }
+        let mut attributions = Vec::new();
+        for a in raw.attribution {
+            let denied = match a.stance.as_str() {
+                "Asserted" => false,
+                "Denied" => true,
+                s => return Err(bad(format!("attribution {}: stance must be Asserted or Denied, not {s:?}", a.id))),
+            };
+            let theme = match a.theme.as_deref() {
+                None | Some("none") => Theme::None,
+                Some("object") => Theme::Object,
+                Some("claimant") => Theme::Claimant,
+                Some(t) => return Err(bad(format!("attribution {}: theme must be object or claimant, not {t:?}", a.id))),
+            };
+            attributions.push(AttributionRule {
+                id: a.id,
+                denied,
+                theme,
+                verbs: ps(&a.verbs),
+            });
+        }
+        Ok(Rules {
+            leader_titles: ps(&raw.titles.leader),
+            titles: ps(&[raw.titles.office, raw.titles.leader].concat()),
+            honorifics: ps(&raw.titles.honorifics),
+            name_particles: ps(&raw.titles.name_particles),
+            group_nouns: ps(&raw.coreference.group_nouns),
+            person_pronouns: ps(&raw.coreference.person_pronouns),
+            group_possessives: ps(&raw.coreference.group_possessives),
+            group_heads: ps(&raw.coreference.group_heads),
+            event_nouns: ps(&raw.coreference.event_nouns),
+            negation: ps(&raw.context.negation),
+            negation_window: raw.context.negation_window,
+            modal: ps(&raw.context.modal),
+            modal_window: raw.context.modal_window,
+            subject_skip: ps(&raw.context.subject_skip),
+            boundaries: ps(&raw.context.boundaries),
+            locative: ps(&raw.context.locative),
+            relations,
+            events,
+            role_target: ps(&raw.roles.target),
+            role_location: ps(&raw.roles.location),
+            role_participant: ps(&raw.roles.participant),
+            role_agent: ps(&raw.roles.agent),
+            light_verbs: ps(&raw.roles.light_verbs),
+            mediation_verbs: ps(&raw.roles.mediation_verbs),
+            mediation_passive: ps(&raw.roles.mediation_passive),
+            mediator_nouns: ps(&raw.roles.mediator_nouns),
+            kill_words: ps(&raw.casualties.kill_words),
+            participles: ps(&raw.casualties.participles),
+            at_least: ps(&raw.casualties.at_least),
+            approximate: ps(&raw.casualties.approximate),
+            security_nouns: ps(&raw.casualties.security_nouns),
+            combatant_nouns: ps(&raw.casualties.combatant_nouns),
+            civilian_nouns: ps(&raw.casualties.civilian_nouns),
+            attributions,
+            hedges: ps(&raw.hedges.phrases),
+            sources: ps(&raw.hedges.sources),
+            involvement: ps(&raw.hedges.involvement),
+            claim_responsibility: ps(&raw.hedges.claim_responsibility),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_parse() {
+        let r = Rules::builtin().expect("built-in rules parse");
+        assert!(r.relations.iter().any(|r| r.predicate == "harbors"));
+        assert!(r.events.iter().any(|e| e.types[0] == "Airstrike"));
+    }
+
+    #[test]
+    fn unknown_predicate_is_reported_with_the_file() {
+        let text = BUILTIN.replace("predicate = \"harbors\"", "predicate = \"hides\"");
+        let e = Rules::parse("my.toml", &text).expect_err("bad predicate");
+        assert!(e.to_string().contains("my.toml") && e.to_string().contains("hides"), "{e}");
+    }
+}
