@@ -476,7 +476,7 @@ pub fn is_acronym(s: &str) -> bool {
 /// A case-insensitive match must not be all lower case if the name is a proper name: names
 /// in running text are capitalised, so "chad" or "georgia" in lower case are not the states.
 fn case_compatible(found: &str) -> bool {
-    found.chars().next().is_some_and(|c| !c.is_lowercase()) || found.contains(' ') && found.chars().any(|c| c.is_uppercase())
+    found.chars().any(|c| c.is_uppercase())
 }
 
 fn boundary_before(text: &str, s: usize) -> bool {

@@ -110,6 +110,8 @@ struct DocState<'a> {
     /// Claims waiting for the speaker of an open quotation.
     pending_quote: Vec<usize>,
     in_quote: bool,
+    /// (event index, trigger token) of the current sentence.
+    triggers: Vec<(usize, usize)>,
 }
 
 const DEMONYM_KIND: Kind = Kind::State;
@@ -144,6 +146,7 @@ impl Extractor {
             last_event: HashMap::new(),
             pending_quote: Vec::new(),
             in_quote: false,
+            triggers: Vec::new(),
         };
         for (idx, s) in sents.iter().enumerate() {
             st.sentence(idx, s, &doc.body);
@@ -293,6 +296,7 @@ impl<'a> DocState<'a> {
         self.relations(&sent);
         self.border_pairs(&sent);
         let first_event = self.events.len();
+        self.triggers.clear();
         self.events_in(&sent);
         self.mediation(&sent);
         self.casualties(&sent, first_event);
@@ -307,6 +311,12 @@ impl<'a> DocState<'a> {
 
     fn mark_boundaries(&self, s: &mut Sent) {
         let r = self.rules();
+        // a sentence that opens with "After …," / "While …," : that clause ends at its comma
+        if !s.toks.is_empty() && r.boundaries.contains_word(s.word(0)) {
+            if let Some(c) = (1..s.toks.len()).find(|&k| s.word(k) == ",") {
+                s.boundary[c] = true;
+            }
+        }
         for i in 0..s.toks.len() {
             let w = s.word(i);
             if matches!(w, ";" | ":" | "-" if w != "-") || w == ";" || w == ":" {
@@ -398,7 +408,7 @@ impl<'a> DocState<'a> {
         // back-references, resolved against what came before
         let corefs = self.corefs(s, &raw);
         raw.extend(corefs);
-        raw.sort_by_key(|m| m.start);
+        raw.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let mut mentions: Vec<Mention> = Vec::new();
         for m in raw {
             if mentions.last().is_some_and(|l| m.start < l.end) {
@@ -406,9 +416,17 @@ impl<'a> DocState<'a> {
             }
             mentions.push(m);
         }
+        let r = self.rules();
         for m in mentions.iter_mut() {
             if matches!(s.word(m.end), "'s" | "'") {
                 m.possessive = true;
+            }
+            if m.kind == Kind::Person {
+                let mut e = m.ext_start;
+                while let Some(b) = r.titles.match_ending(&s.toks, e) {
+                    e = b;
+                }
+                m.ext_start = e;
             }
         }
         for (mi, m) in mentions.iter().enumerate() {
@@ -658,7 +676,8 @@ impl<'a> DocState<'a> {
                 a -= 1;
             }
             // not the sentence's first word alone, not a title
-            let first_ok = a < k && !(a == 0 && k - a == 1) && !r.titles.contains_word(&s.toks[a].lower);
+            let indefinite = a > 0 && matches!(s.word(a - 1), "a" | "an" | "another" | "one") && !s.toks[k].cap;
+            let first_ok = a < k && !(a == 0 && k - a == 1) && !indefinite && !r.titles.contains_word(&s.toks[a].lower);
             if first_ok {
                 let end = k + head_len.unwrap_or(1);
                 let name = s.surface(a, end).to_string();
@@ -847,6 +866,9 @@ impl<'a> DocState<'a> {
         let end = s.clause_end(from).min(from + max);
         let mut k = from;
         while k < end {
+            if s.word(k) == "," || s.word(k) == "." {
+                break;
+            }
             if let Some(mi) = s.at[k] {
                 if want(s.mentions[mi].kind) {
                     return self.group_of(s, mi);
@@ -1341,7 +1363,12 @@ impl<'a> DocState<'a> {
                         b -= 1;
                     }
                     if let Some(sm) = s.mention_ending_at(b).filter(|&m| family(s.mentions[m].kind)) {
-                        let mut o = self.object_of(s, i + l, 8, &family);
+                        // the object must be introduced: "assistance to X", "support for X"
+                        let prep = (i..(i + l + 6).min(n)).find(|&k| matches!(s.word(k), "to" | "for" | "of" | "with" | "in"));
+                        let mut o = match prep {
+                            Some(p) if !(i + l..p).any(|k| s.word(k) == ",") => self.object_of(s, p + 1, 5, &family),
+                            _ => Vec::new(),
+                        };
                         if o.is_empty() {
                             // "the TTP enjoys Taliban support"
                             let sm_start = s.mentions[sm].start;
@@ -1458,6 +1485,7 @@ impl<'a> DocState<'a> {
                 if !in_sentence.contains(&idx) {
                     in_sentence.push(idx);
                 }
+                self.triggers.push((idx, i));
                 for t in self.events[idx].types.clone() {
                     self.last_event.insert(t, idx);
                 }
@@ -1480,7 +1508,7 @@ impl<'a> DocState<'a> {
         if !matches!(main, "Ceasefire" | "Negotiation") {
             return None;
         }
-        if !ev.participants.is_empty() && !definite {
+        if !definite {
             return None;
         }
         let prev = *self.last_event.get(main)?;
@@ -1507,7 +1535,7 @@ impl<'a> DocState<'a> {
         let passive = verb && i > 0 && matches!(s.word(i - 1), "was" | "were" | "been" | "being" | "is" | "are");
         // 1. a name right before the noun: "Pakistani airstrikes", "the M23 offensive"
         let mut b = i;
-        while b > 0 && i - b < 3 && s.at[b - 1].is_none() && (matches!(s.word(b - 1), "-" | "'s" | "'") || (s.toks[b - 1].kind == TokKind::Word && !s.toks[b - 1].cap && !matches!(s.word(b - 1), "the" | "a" | "an" | "of" | "by" | "on" | "in" | "and" | "with" | "to" | "for" | "from" | "against" | "after" | "its" | "their"))) {
+        while b > 0 && i - b < 4 && s.at[b - 1].is_none() && (matches!(s.word(b - 1), "-" | "'s" | "'") || r.modifiers.contains_word(s.word(b - 1))) {
             b -= 1;
         }
         if matches!(s.word(b.saturating_sub(1)), "'s" | "'") {
@@ -1554,7 +1582,8 @@ impl<'a> DocState<'a> {
             if verb || k_before_is(s, i, &["agreed to", "signed", "reached", "announced", "declared", "accepted", "held", "joined", "engaged in", "began", "resumed"]) {
                 parts.extend(self.subject_of(s, i, &actor));
             }
-            if verb && matches!(main, "Meeting" | "Negotiation") {
+            let next_is_name = s.at.get(after).copied().flatten().is_some() || r.titles.match_at(&s.toks, after).is_some();
+            if (verb || next_is_name) && matches!(main, "Meeting" | "Negotiation") {
                 parts.extend(self.object_of(s, after, 6, &actor));
             }
         }
@@ -1602,7 +1631,7 @@ impl<'a> DocState<'a> {
         }
         if locs.is_empty() {
             // the nearest place before the trigger, with no other event word between
-            let start = 0;
+            let start = s.clause_start(i);
             if let Some(mi) = (start..i).rev().find_map(|k| s.at[k].filter(|&m| matches!(s.mentions[m].kind, Kind::City | Kind::Region) && s.mentions[m].form == Form::Name)) {
                 let between_trigger = (s.mentions[mi].end..i).any(|k| r.events.iter().any(|e| e.triggers.match_at(&s.toks, k).is_some() || e.verbs.match_at(&s.toks, k).is_some()));
                 if !between_trigger {
@@ -1697,9 +1726,9 @@ impl<'a> DocState<'a> {
             // which event: one named in this sentence, else the latest talks or truce
             let in_sentence = self.events.iter().enumerate().rev().take_while(|(_, e)| e.prov.sentence == s.idx).find(|(_, e)| matches!(e.types[0].as_str(), "Ceasefire" | "Negotiation")).map(|(k, _)| k);
             let target = in_sentence.or_else(|| {
-                let c = self.last_event.get("Ceasefire").copied();
-                let ng = self.last_event.get("Negotiation").copied();
-                c.max(ng)
+                // the latest talks or truce between named parties, else the latest at all
+                let talks = |e: &Event| matches!(e.types[0].as_str(), "Ceasefire" | "Negotiation");
+                self.events.iter().rposition(|e| talks(e) && !e.participants.is_empty()).or_else(|| self.events.iter().rposition(talks))
             });
             let med_keys = self.keys(s, &mediators);
             let part_keys = self.keys(s, &parts);
@@ -1873,15 +1902,17 @@ impl<'a> DocState<'a> {
                 let killer = self.subject_of(s, kill_at, &|k: Kind| k.is_actor());
                 let killer_keys = self.keys(s, &killer);
                 let states: Vec<&Mention> = s.mentions.iter().filter(|m| m.kind == DEMONYM_KIND && !killer_keys.contains(&m.key)).collect();
-                if let Some(m) = states.iter().find(|m| m.form == Form::Demonym).or(states.first()) {
+                if let Some(m) = states.iter().find(|m| m.form == Form::Demonym) {
                     return Some(m.key.clone());
                 }
-                s.mentions
+                let by_place = s
+                    .mentions
                     .iter()
                     .filter(|m| matches!(m.kind, Kind::City | Kind::Region))
                     .find_map(|m| self.cat_index(&m.key).and_then(|c| self.cat().state_of(c)))
                     .map(|st| self.cat().entities[st].key())
-                    .filter(|k| self.entities.contains_key(k))
+                    .filter(|k| self.entities.contains_key(k) && !killer_keys.contains(k));
+                by_place.or_else(|| states.first().map(|m| m.key.clone()))
             }
             _ => None,
         }
@@ -1889,7 +1920,9 @@ impl<'a> DocState<'a> {
 
     /// The event the deaths belong to: one named before in this sentence, else a new attack.
     fn casualty_event(&mut self, s: &Sent, kill_at: usize, first_event: usize, active: bool) -> usize {
-        let here: Vec<usize> = (first_event..self.events.len()).filter(|&e| self.events[e].prov.sentence == s.idx).collect();
+        let _ = first_event;
+        // events whose trigger comes before the kill word in this sentence
+        let here: Vec<usize> = self.triggers.iter().filter(|(_, t)| *t < kill_at).map(|(e, _)| *e).collect();
         let own_subject = if active { self.subject_of(s, kill_at, &|k: Kind| k.is_actor()) } else { Vec::new() };
         let own_keys = self.keys(s, &own_subject);
         let participle = matches!(s.word(kill_at), "killing" | "leaving" | "left") || !active;

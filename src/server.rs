@@ -1503,9 +1503,11 @@ struct ClaimView {
 struct EventView {
     iri: String,
     types: Vec<String>,
-    /// The entity's role in the event: `agent`, `target`, `participant`, `mediator`,
+    /// The entity's first role in the event: `agent`, `target`, `participant`, `mediator`,
     /// `location` or `victim`.
     role: String,
+    /// All its roles in the event, `role` first.
+    roles: Vec<String>,
     date: Option<String>,
     location: Option<String>,
     location_label: Option<String>,
@@ -1872,12 +1874,15 @@ fn entity_events(
             continue;
         };
         let role = local_name(&role).to_owned();
-        if events.iter().any(|e| e.iri == event && e.role == role) {
-            continue; // one row per event and role, even with several dates or sentences
+        // One entry per event, even with several roles, dates or sentences.
+        if let Some(known) = events.iter_mut().find(|e| e.iri == event) {
+            push_unique(&mut known.roles, Some(role));
+            continue;
         }
         events.push(EventView {
             iri: event,
             types: Vec::new(),
+            roles: vec![role.clone()],
             role,
             date: text(&row, "date"),
             location: None,
@@ -3053,7 +3058,8 @@ mod tests {
             target["casualties"][0]["victimLabel"],
             "Tehrik-i-Taliban Pakistan"
         );
-        assert!(events.iter().any(|e| e["role"] == "victim"), "{events:?}");
+        assert_eq!(events.len(), 1, "one entry per event: {events:?}");
+        assert_eq!(target["roles"], serde_json::json!(["target", "victim"]));
     }
 
     #[test]
@@ -3353,6 +3359,21 @@ mod tests {
             assert_eq!(answer.status, 200, "{title}: {}", answer.body);
         }
     }
+
+    // TEMPORARY-HARNESS-BEGIN
+    #[test]
+    #[ignore]
+    fn manual_serve() {
+        let port = std::env::var("HARNESS_PORT").unwrap_or("7999".into());
+        let _ = serve(
+            test_store(),
+            ServerConfig {
+                bind: format!("127.0.0.1:{port}"),
+                ..ServerConfig::default()
+            },
+        );
+    }
+    // TEMPORARY-HARNESS-END
 
     #[test]
     fn bind_addresses_resolve() {

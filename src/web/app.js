@@ -309,7 +309,7 @@
       const stance = claim.stance || 'Asserted';
       const denied = stance === 'Denied';
       const who = claim.claimant ? entityLink(claim.claimant, claim.claimantLabel || shorten(claim.claimant)) : el('em', null, 'unnamed source');
-      section.append(el('div', { class: `claim ${denied ? 'denied' : 'asserted'}` },
+      section.append(el('div', { class: `claim-card ${denied ? 'denied' : 'asserted'}` },
         el('div', { class: 'claim-head' },
           el('span', { class: 'badge claim-badge' }, 'CLAIM'), ' ',
           el('span', { class: `badge stance ${denied ? 'denied' : 'asserted'}` }, stance), ' ',
@@ -339,12 +339,12 @@
         c.atLeast ? 'at least ' : '', c.killed || '?',
         c.victim ? [' — ', entityLink(c.victim, c.victimLabel || shorten(c.victim))] : null));
       roles.append(...casualties);
-      section.append(el('div', { class: 'event' },
+      section.append(el('div', { class: 'event-card' },
         el('div', { class: 'event-head' },
           entityLink(event.iri, title), ' ',
           event.date ? el('span', { class: 'date' }, event.date) : null, ' ',
           event.locationLabel ? el('span', { class: 'muted' }, `in ${event.locationLabel}`) : null, ' ',
-          el('span', { class: 'chip' }, `role: ${event.role}`)),
+          el('span', { class: 'chip' }, `${event.roles.length > 1 ? 'roles' : 'role'}: ${event.roles.join(', ')}`)),
         roles,
         source(event.sentence, event.documentTitle, event.document)));
     }
@@ -430,9 +430,28 @@
         node.fy += 0.02 * (cy - node.y);
         const f = Math.sqrt(node.fx * node.fx + node.fy * node.fy) || 1;
         const move = Math.min(f, temperature);
-        node.x = Math.min(width - 30, Math.max(30, node.x + (node.fx / f) * move));
-        node.y = Math.min(height - 25, Math.max(20, node.y + (node.fy / f) * move));
+        node.x += (node.fx / f) * move;
+        node.y += (node.fy / f) * move;
       });
+    }
+    fit(nodes, width, height);
+  }
+
+  /** Scales and centres the drawing into the canvas, keeping room for labels. */
+  function fit(nodes, width, height) {
+    const marginX = 90;
+    const marginY = 40;
+    const xs = nodes.map((n) => n.x);
+    const ys = nodes.map((n) => n.y);
+    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const spanX = Math.max(maxX - minX, 1);
+    const spanY = Math.max(maxY - minY, 1);
+    const scale = Math.min((width - 2 * marginX) / spanX, (height - 2 * marginY) / spanY, 2.2);
+    const offsetX = (width - spanX * scale) / 2;
+    const offsetY = (height - spanY * scale) / 2;
+    for (const node of nodes) {
+      node.x = offsetX + (node.x - minX) * scale;
+      node.y = offsetY + (node.y - minY) * scale;
     }
   }
 
@@ -473,7 +492,7 @@
         const dy = b.y - a.y;
         const d = Math.max(Math.sqrt(dx * dx + dy * dy), 1);
         const sign = edge.source < edge.target ? 1 : -1;
-        const bend = (i - (group.length - 1) / 2) * 34 * sign;
+        const bend = (i - (group.length - 1) / 2) * 50 * sign;
         const mx = (a.x + b.x) / 2 - (dy / d) * bend;
         const my = (a.y + b.y) / 2 + (dx / d) * bend;
         // End the line at the target's rim, towards the control point.
