@@ -23,31 +23,62 @@ pub fn extractor(k: &KnowledgeArgs) -> Result<Extractor> {
 
 fn open_existing(path: &Path) -> Result<KgStore> {
     if !path.exists() {
-        bail!("no store at {} (run `conflictkg ingest --store {} FILES` first)", path.display(), path.display());
+        bail!(
+            "no store at {} (run `conflictkg ingest --store {} FILES` first)",
+            path.display(),
+            path.display()
+        );
     }
-    let store = oxigraph::store::Store::open_read_only(path).map_err(|e| Error::Store { path: path.display().to_string(), message: e.to_string() })?;
-    Ok(KgStore { store, path: path.to_path_buf() })
+    let store = oxigraph::store::Store::open_read_only(path).map_err(|e| Error::Store {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    Ok(KgStore {
+        store,
+        path: path.to_path_buf(),
+    })
 }
 
 pub fn run(cmd: Command) -> Result<()> {
     match cmd {
-        Command::Ingest { store, knowledge, date, threads, paths } => {
+        Command::Ingest {
+            store,
+            knowledge,
+            date,
+            threads,
+            paths,
+        } => {
             let ex = extractor(&knowledge)?;
             let kg = KgStore::open(&store.store)?;
-            let opts = IngestOptions { date, threads, progress: std::io::stderr().is_terminal() };
+            let opts = IngestOptions {
+                date,
+                threads,
+                progress: std::io::stderr().is_terminal(),
+            };
             let (stats, errors) = store::ingest(&kg, &ex, &paths, &opts)?;
             for e in &errors {
                 eprintln!("conflictkg: {e}");
             }
             eprintln!("{stats}");
             if !errors.is_empty() {
-                bail!("{} of {} files could not be ingested", errors.len(), stats.files);
+                bail!(
+                    "{} of {} files could not be ingested",
+                    errors.len(),
+                    stats.files
+                );
             }
             Ok(())
         }
-        Command::Query { store, format, file, sparql } => {
+        Command::Query {
+            store,
+            format,
+            file,
+            sparql,
+        } => {
             let text = match (file, sparql) {
-                (Some(f), _) => std::fs::read_to_string(&f).with_context(|| format!("{}", f.display()))?,
+                (Some(f), _) => {
+                    std::fs::read_to_string(&f).with_context(|| format!("{}", f.display()))?
+                }
                 (None, Some(q)) => q,
                 (None, None) => bail!("give a query or --file"),
             };
@@ -59,10 +90,18 @@ pub fn run(cmd: Command) -> Result<()> {
             out.flush()?;
             Ok(())
         }
-        Command::Export { store, format, out, around, depth } => {
+        Command::Export {
+            store,
+            format,
+            out,
+            around,
+            depth,
+        } => {
             let kg = open_existing(&store.store)?;
             let mut w: Box<dyn Write> = match &out {
-                Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("{}", p.display()))?)),
+                Some(p) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(p).with_context(|| format!("{}", p.display()))?,
+                )),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
             let stats = export::export(&kg.store, format, around.as_deref(), depth, &mut w)?;
@@ -72,7 +111,12 @@ pub fn run(cmd: Command) -> Result<()> {
             }
             Ok(())
         }
-        Command::Extract { knowledge, date, format, file } => {
+        Command::Extract {
+            knowledge,
+            date,
+            format,
+            file,
+        } => {
             let ex = extractor(&knowledge)?;
             let doc = Document::read(&file, date)?;
             let x = ex.extract(doc);
@@ -94,8 +138,18 @@ pub fn run(cmd: Command) -> Result<()> {
             out.flush()?;
             Ok(())
         }
-        Command::Serve { store, bind, allow_update, timeout_s, max_results } => {
-            let kg = if allow_update { KgStore::open(&store.store)? } else { open_existing(&store.store)? };
+        Command::Serve {
+            store,
+            bind,
+            allow_update,
+            timeout_s,
+            max_results,
+        } => {
+            let kg = if allow_update {
+                KgStore::open(&store.store)?
+            } else {
+                open_existing(&store.store)?
+            };
             let cfg = crate::server::ServerConfig {
                 bind,
                 allow_update,
@@ -126,7 +180,11 @@ fn default_examples() -> PathBuf {
 /// The example queries (`# title:` line, text), sorted by file name.
 pub fn example_queries(dir: &Path) -> Vec<(String, String)> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("queries"))
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "rq")).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
     files
@@ -136,7 +194,11 @@ pub fn example_queries(dir: &Path) -> Vec<(String, String)> {
             let title = text
                 .lines()
                 .find_map(|l| l.strip_prefix("# title:").map(|t| t.trim().to_string()))
-                .unwrap_or_else(|| p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
+                .unwrap_or_else(|| {
+                    p.file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                });
             Some((title, text))
         })
         .collect()
@@ -146,21 +208,39 @@ fn demo(store: Option<PathBuf>, examples: Option<PathBuf>) -> Result<()> {
     let dir = examples.unwrap_or_else(default_examples);
     let articles = dir.join("articles");
     if !articles.is_dir() {
-        bail!("{}: no articles folder (pass --examples DIR)", articles.display());
+        bail!(
+            "{}: no articles folder (pass --examples DIR)",
+            articles.display()
+        );
     }
-    let path = store.unwrap_or_else(|| std::env::temp_dir().join(format!("conflictkg-demo-{}", std::process::id())));
+    let path = store.unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("conflictkg-demo-{}", std::process::id()))
+    });
     if path.exists() {
         std::fs::remove_dir_all(&path).with_context(|| format!("{}", path.display()))?;
     }
     let ex = Extractor::builtin()?;
     let kg = KgStore::open(&path)?;
-    let (stats, errors) = store::ingest(&kg, &ex, &[articles.clone()], &IngestOptions { progress: std::io::stderr().is_terminal(), ..Default::default() })?;
+    let (stats, errors) = store::ingest(
+        &kg,
+        &ex,
+        std::slice::from_ref(&articles),
+        &IngestOptions {
+            progress: std::io::stderr().is_terminal(),
+            ..Default::default()
+        },
+    )?;
     for e in &errors {
         eprintln!("conflictkg: {e}");
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    writeln!(out, "Ingested {} into {}\n{stats}\n", articles.display(), path.display())?;
+    writeln!(
+        out,
+        "Ingested {} into {}\n{stats}\n",
+        articles.display(),
+        path.display()
+    )?;
     for (title, q) in example_queries(&dir) {
         writeln!(out, "━━ {title}")?;
         match kg.query(&q) {
@@ -171,7 +251,11 @@ fn demo(store: Option<PathBuf>, examples: Option<PathBuf>) -> Result<()> {
         }
         writeln!(out)?;
     }
-    writeln!(out, "Query it yourself: conflictkg query --store {} 'SELECT …'", path.display())?;
+    writeln!(
+        out,
+        "Query it yourself: conflictkg query --store {} 'SELECT …'",
+        path.display()
+    )?;
     out.flush()?;
     Ok(())
 }

@@ -11,13 +11,34 @@ use std::collections::HashMap;
 
 /// The built-in catalogue files: (name, TOML text).
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("ontology/catalogue/states.toml", include_str!("../ontology/catalogue/states.toml")),
-    ("ontology/catalogue/capitals.toml", include_str!("../ontology/catalogue/capitals.toml")),
-    ("ontology/catalogue/places.toml", include_str!("../ontology/catalogue/places.toml")),
-    ("ontology/catalogue/groups.toml", include_str!("../ontology/catalogue/groups.toml")),
-    ("ontology/catalogue/organizations.toml", include_str!("../ontology/catalogue/organizations.toml")),
-    ("ontology/catalogue/people.toml", include_str!("../ontology/catalogue/people.toml")),
-    ("ontology/catalogue/ignore.toml", include_str!("../ontology/catalogue/ignore.toml")),
+    (
+        "ontology/catalogue/states.toml",
+        include_str!("../ontology/catalogue/states.toml"),
+    ),
+    (
+        "ontology/catalogue/capitals.toml",
+        include_str!("../ontology/catalogue/capitals.toml"),
+    ),
+    (
+        "ontology/catalogue/places.toml",
+        include_str!("../ontology/catalogue/places.toml"),
+    ),
+    (
+        "ontology/catalogue/groups.toml",
+        include_str!("../ontology/catalogue/groups.toml"),
+    ),
+    (
+        "ontology/catalogue/organizations.toml",
+        include_str!("../ontology/catalogue/organizations.toml"),
+    ),
+    (
+        "ontology/catalogue/people.toml",
+        include_str!("../ontology/catalogue/people.toml"),
+    ),
+    (
+        "ontology/catalogue/ignore.toml",
+        include_str!("../ontology/catalogue/ignore.toml"),
+    ),
 ];
 
 /// What kind of thing an entity is. `Ignore` entries are names that must not be read as
@@ -47,7 +68,10 @@ impl Kind {
         }
     }
     pub fn is_actor(self) -> bool {
-        matches!(self, Kind::State | Kind::ArmedGroup | Kind::Organization | Kind::Person)
+        matches!(
+            self,
+            Kind::State | Kind::ArmedGroup | Kind::Organization | Kind::Person
+        )
     }
     pub fn is_place(self) -> bool {
         matches!(self, Kind::State | Kind::City | Kind::Region | Kind::Place)
@@ -250,7 +274,10 @@ impl Catalogue {
                 {
                     return Err(Error::Data {
                         path: name.clone(),
-                        message: format!("entity id {:?} must be lowercase ASCII, digits and '-'", e.id),
+                        message: format!(
+                            "entity id {:?} must be lowercase ASCII, digits and '-'",
+                            e.id
+                        ),
                     });
                 }
                 let k = (e.id.clone(), e.kind);
@@ -280,7 +307,12 @@ impl Catalogue {
         let place = |k: Kind| k.is_place();
         let mut entities = Vec::with_capacity(raw.len());
         for (file, e) in &raw {
-            let date = |s: &str| -> Result<Option<NaiveDate>> { parse_loose_date(s, true).map_err(|m| Error::Data { path: file.clone(), message: format!("{}: {m}", e.id) }) };
+            let date = |s: &str| -> Result<Option<NaiveDate>> {
+                parse_loose_date(s, true).map_err(|m| Error::Data {
+                    path: file.clone(),
+                    message: format!("{}: {m}", e.id),
+                })
+            };
             let mut offices = Vec::new();
             for o in &e.office {
                 offices.push(Office {
@@ -290,7 +322,10 @@ impl Catalogue {
                         None => None,
                     },
                     from: date(&o.from)?,
-                    to: parse_loose_date(&o.to, false).map_err(|m| Error::Data { path: file.clone(), message: format!("{}: {m}", e.id) })?,
+                    to: parse_loose_date(&o.to, false).map_err(|m| Error::Data {
+                        path: file.clone(),
+                        message: format!("{}: {m}", e.id),
+                    })?,
                 });
             }
             let opt = |id: &Option<String>, want: &dyn Fn(Kind) -> bool| -> Result<Option<usize>> {
@@ -349,12 +384,20 @@ impl Catalogue {
                 patterns.len() - 1
             });
             let p = &mut patterns[pi];
-            if !p.targets.iter().any(|t| t.entity == entity && t.form == form) {
+            if !p
+                .targets
+                .iter()
+                .any(|t| t.entity == entity && t.form == form)
+            {
                 p.targets.push(Target { entity, form });
             }
         };
         for (i, e) in entities.iter().enumerate() {
-            let form = if e.capital_of.is_some() { Form::Capital } else { Form::Name };
+            let form = if e.capital_of.is_some() {
+                Form::Capital
+            } else {
+                Form::Name
+            };
             add(&e.label, i, form);
             for a in &e.aliases {
                 add(a, i, form);
@@ -460,7 +503,8 @@ impl Catalogue {
 
     fn home_state_shallow(&self, i: usize) -> Option<usize> {
         let e = &self.entities[i];
-        e.governs.or_else(|| e.operates_in.iter().find_map(|&p| self.state_of(p)))
+        e.governs
+            .or_else(|| e.operates_in.iter().find_map(|&p| self.state_of(p)))
     }
 }
 
@@ -469,7 +513,8 @@ pub fn is_acronym(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     !letters.is_empty()
         && letters.iter().all(|c| c.is_uppercase())
-        && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '&'))
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '&'))
         && s.chars().count() <= 8
 }
 
@@ -487,7 +532,10 @@ fn boundary_before(text: &str, s: usize) -> bool {
 }
 
 fn boundary_after(text: &str, e: usize) -> bool {
-    text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    text[e..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a lower bound takes the first day, an upper the last);
@@ -502,7 +550,11 @@ pub fn parse_loose_date(s: &str, lower: bool) -> std::result::Result<Option<Naiv
     let d = match parts.as_slice() {
         [y] => {
             let y = num(y)? as i32;
-            if lower { NaiveDate::from_ymd_opt(y, 1, 1) } else { NaiveDate::from_ymd_opt(y, 12, 31) }
+            if lower {
+                NaiveDate::from_ymd_opt(y, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, 12, 31)
+            }
         }
         [y, m] => {
             let (y, m) = (num(y)? as i32, num(m)?);
@@ -551,14 +603,20 @@ aliases = ["US", "U.S."]
     }
 
     fn names(c: &Catalogue, text: &str) -> Vec<String> {
-        c.find(text).iter().map(|m| text[m.start..m.end].to_string()).collect()
+        c.find(text)
+            .iter()
+            .map(|m| text[m.start..m.end].to_string())
+            .collect()
     }
 
     #[test]
     fn longest_match_wins_and_acronyms_are_case_sensitive() {
         let c = cat();
         assert_eq!(
-            names(&c, "The Pakistani Taliban and Pakistan’s army; the TTP, not ttp. Tell us, US envoy."),
+            names(
+                &c,
+                "The Pakistani Taliban and Pakistan’s army; the TTP, not ttp. Tell us, US envoy."
+            ),
             ["Pakistani Taliban", "Pakistan", "TTP", "US"]
         );
     }
@@ -566,7 +624,10 @@ aliases = ["US", "U.S."]
     #[test]
     fn word_boundaries_and_hyphens() {
         let c = cat();
-        assert_eq!(names(&c, "Pakistanistan; US-led; U.S. forces; Islamabad-based"), ["US", "U.S.", "Islamabad"]);
+        assert_eq!(
+            names(&c, "Pakistanistan; US-led; U.S. forces; Islamabad-based"),
+            ["US", "U.S.", "Islamabad"]
+        );
     }
 
     #[test]
@@ -587,8 +648,11 @@ aliases = ["US", "U.S."]
 
     #[test]
     fn bad_toml_names_file_and_line() {
-        let e = Catalogue::from_sources(&[("u.toml".into(), "[[entity]]\nid = \"x\"\ntype = \"Nope\"\nlabel = \"X\"\n".into())])
-            .expect_err("bad type");
+        let e = Catalogue::from_sources(&[(
+            "u.toml".into(),
+            "[[entity]]\nid = \"x\"\ntype = \"Nope\"\nlabel = \"X\"\n".into(),
+        )])
+        .expect_err("bad type");
         assert!(e.to_string().starts_with("u.toml:3:"), "{e}");
     }
 }

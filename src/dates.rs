@@ -59,10 +59,22 @@ pub struct DateMention {
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
-const MONTH_ABBR: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_ABBR: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 const WEEKDAYS: &[(&str, Weekday)] = &[
     ("monday", Weekday::Mon),
     ("tuesday", Weekday::Tue),
@@ -73,12 +85,25 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("sunday", Weekday::Sun),
 ];
 const MONTH_CUES: &[&str] = &[
-    "in", "early", "mid", "late", "since", "during", "by", "until", "of", "last", "this", "on", "from", "to",
-    "through", "between", "before", "after",
+    "in", "early", "mid", "late", "since", "during", "by", "until", "of", "last", "this", "on",
+    "from", "to", "through", "between", "before", "after",
 ];
 const YEAR_CUES: &[&str] = &[
-    "in", "since", "during", "by", "until", "of", "early", "late", "mid", "from", "through", "before", "after",
-    "throughout", "to",
+    "in",
+    "since",
+    "during",
+    "by",
+    "until",
+    "of",
+    "early",
+    "late",
+    "mid",
+    "from",
+    "through",
+    "before",
+    "after",
+    "throughout",
+    "to",
 ];
 
 fn month_of(t: &Token) -> Option<u32> {
@@ -89,7 +114,13 @@ fn month_of(t: &Token) -> Option<u32> {
     MONTHS
         .iter()
         .position(|m| *m == w)
-        .or_else(|| if w.len() == 3 && w != "may" && w != "mar" { MONTH_ABBR.iter().position(|m| *m == w) } else { None })
+        .or_else(|| {
+            if w.len() == 3 && w != "may" && w != "mar" {
+                MONTH_ABBR.iter().position(|m| *m == w)
+            } else {
+                None
+            }
+        })
         .map(|i| i as u32 + 1)
 }
 
@@ -134,7 +165,11 @@ fn day_before(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
 
 fn month_value(anchor: &Anchor, month: u32) -> Option<DateValue> {
     if let Some(d) = anchor.doc_date {
-        let y = if month <= d.month() { d.year() } else { d.year() - 1 };
+        let y = if month <= d.month() {
+            d.year()
+        } else {
+            d.year() - 1
+        };
         return Some(DateValue::Month(y, month));
     }
     anchor.latest_year.map(|y| DateValue::Month(y, month))
@@ -160,7 +195,13 @@ pub fn find_dates(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
     let mut out = Vec::new();
     let n = toks.len();
     let mut i = 0;
-    let prev_lower = |i: usize| if i > 0 { toks[i - 1].lower.as_str() } else { "" };
+    let prev_lower = |i: usize| {
+        if i > 0 {
+            toks[i - 1].lower.as_str()
+        } else {
+            ""
+        }
+    };
     while i < n {
         // DAY MONTH [YEAR]   /   DAY to DAY MONTH YEAR
         if let Some(day) = day_of(&toks[i]) {
@@ -174,7 +215,12 @@ pub fn find_dates(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                     };
                     if let Some(v) = v {
                         let end = if year.is_some() { i + 5 } else { i + 4 };
-                        out.push(DateMention { start: i, end, value: v, explicit: year.is_some() });
+                        out.push(DateMention {
+                            start: i,
+                            end,
+                            value: v,
+                            explicit: year.is_some(),
+                        });
                         i = end;
                         continue;
                     }
@@ -188,7 +234,10 @@ pub fn find_dates(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                     // "19 January to 18 March 2025": borrow the range's year
                     for k in i + 2..(i + 8).min(n) {
                         if let Some(y) = year_of(&toks[k]) {
-                            if toks[i + 2..k].iter().any(|t| matches!(t.lower.as_str(), "to" | "-" | "and" | "until")) {
+                            if toks[i + 2..k]
+                                .iter()
+                                .any(|t| matches!(t.lower.as_str(), "to" | "-" | "and" | "until"))
+                            {
                                 year = Some(y);
                                 explicit = true;
                             }
@@ -201,7 +250,12 @@ pub fn find_dates(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                     None => day_value(anchor, m, day),
                 };
                 if let Some(v) = v {
-                    out.push(DateMention { start: i, end, value: v, explicit });
+                    out.push(DateMention {
+                        start: i,
+                        end,
+                        value: v,
+                        explicit,
+                    });
                     i = end;
                     continue;
                 }
@@ -214,7 +268,9 @@ pub fn find_dates(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
             // MONTH DAY[,] [YEAR]
             if let Some(day) = toks.get(i + 1).and_then(day_of) {
                 let (year, end) = match (toks.get(i + 2), toks.get(i + 3)) {
-                    (Some(c), Some(y)) if c.lower == "," && year_of(y).is_some() => (year_of(y), i + 4),
+                    (Some(c), Some(y)) if c.lower == "," && year_of(y).is_some() => {
+                        (year_of(y), i + 4)
+                    }
                     (Some(y), _) if year_of(y).is_some() => (year_of(y), i + 3),
                     _ => (None, i + 2),
                 };
@@ -225,7 +281,12 @@ pub fn find_dates(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                         None => day_value(anchor, m, day),
                     };
                     if let Some(v) = v {
-                        out.push(DateMention { start: i, end, value: v, explicit: year.is_some() });
+                        out.push(DateMention {
+                            start: i,
+                            end,
+                            value: v,
+                            explicit: year.is_some(),
+                        });
                         i = end;
                         continue;
                     }
@@ -233,14 +294,26 @@ pub fn find_dates(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
             }
             // MONTH YEAR
             if let Some(y) = toks.get(i + 1).and_then(year_of) {
-                out.push(DateMention { start: i, end: i + 2, value: DateValue::Month(y, m), explicit: true });
+                out.push(DateMention {
+                    start: i,
+                    end: i + 2,
+                    value: DateValue::Month(y, m),
+                    explicit: true,
+                });
                 i += 2;
                 continue;
             }
             // "in April", "in early October"
-            if MONTH_CUES.contains(&prev_lower(i)) && !(toks[i].lower == "may" && prev_lower(i) != "in") {
+            if MONTH_CUES.contains(&prev_lower(i))
+                && !(toks[i].lower == "may" && prev_lower(i) != "in")
+            {
                 if let Some(v) = month_value(anchor, m) {
-                    out.push(DateMention { start: i, end: i + 1, value: v, explicit: false });
+                    out.push(DateMention {
+                        start: i,
+                        end: i + 1,
+                        value: v,
+                        explicit: false,
+                    });
                 }
                 i += 1;
                 continue;
@@ -248,16 +321,35 @@ pub fn find_dates(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
         }
         if let Some(y) = year_of(&toks[i]) {
             let next = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
-            let unit_follows = matches!(next, "km" | "kilometres" | "kilometers" | "miles" | "people" | "troops" | "soldiers" | "%");
+            let unit_follows = matches!(
+                next,
+                "km" | "kilometres"
+                    | "kilometers"
+                    | "miles"
+                    | "people"
+                    | "troops"
+                    | "soldiers"
+                    | "%"
+            );
             if (YEAR_CUES.contains(&prev_lower(i)) || i == 0) && !unit_follows {
-                out.push(DateMention { start: i, end: i + 1, value: DateValue::Year(y), explicit: true });
+                out.push(DateMention {
+                    start: i,
+                    end: i + 1,
+                    value: DateValue::Year(y),
+                    explicit: true,
+                });
             }
             i += 1;
             continue;
         }
         if let Some(d) = anchor.doc_date {
             if let Some((v, len)) = relative(toks, i, d) {
-                out.push(DateMention { start: i, end: i + len, value: v, explicit: false });
+                out.push(DateMention {
+                    start: i,
+                    end: i + len,
+                    value: v,
+                    explicit: false,
+                });
                 i += len;
                 continue;
             }
@@ -274,10 +366,18 @@ fn relative(toks: &[Token], i: usize, d: NaiveDate) -> Option<(DateValue, usize)
         "yesterday" => return Some((DateValue::Day(d - Duration::days(1)), 1)),
         "today" => return Some((DateValue::Day(d), 1)),
         "last" | "this" | "earlier" => {
-            let (k, this) = if w(0) == "earlier" && w(1) == "this" { (2, true) } else { (1, w(0) == "this") };
+            let (k, this) = if w(0) == "earlier" && w(1) == "this" {
+                (2, true)
+            } else {
+                (1, w(0) == "this")
+            };
             match w(k) {
                 "month" => {
-                    let m = if this { d } else { d.with_day(1)? - Duration::days(1) };
+                    let m = if this {
+                        d
+                    } else {
+                        d.with_day(1)? - Duration::days(1)
+                    };
                     return Some((DateValue::Month(m.year(), m.month()), k + 1));
                 }
                 "year" => {
@@ -286,7 +386,11 @@ fn relative(toks: &[Token], i: usize, d: NaiveDate) -> Option<(DateValue, usize)
                 }
                 "week" => {
                     // only when the whole week lies in one month
-                    let (a, b) = if this { (d - Duration::days(6), d) } else { (d - Duration::days(13), d - Duration::days(7)) };
+                    let (a, b) = if this {
+                        (d - Duration::days(6), d)
+                    } else {
+                        (d - Duration::days(13), d - Duration::days(7))
+                    };
                     if a.month() == b.month() {
                         return Some((DateValue::Month(b.year(), b.month()), k + 1));
                     }
@@ -301,7 +405,9 @@ fn relative(toks: &[Token], i: usize, d: NaiveDate) -> Option<(DateValue, usize)
     // weekday: the most recent on or before the publication date
     if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == w(0)) {
         if toks[i].cap {
-            let back = (7 + d.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+            let back = (7 + d.weekday().num_days_from_monday() as i64
+                - wd.num_days_from_monday() as i64)
+                % 7;
             return Some((DateValue::Day(d - Duration::days(back)), 1));
         }
     }
@@ -338,10 +444,30 @@ fn relative(toks: &[Token], i: usize, d: NaiveDate) -> Option<(DateValue, usize)
 }
 
 const SMALL: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
-const TENS: &[&str] = &["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TENS: &[&str] = &[
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 
 /// A number at token `i`, in digits or words ("23", "2,570", "eleven", "twenty-three",
 /// "a dozen", "one hundred"); returns (value, tokens used). Vague words ("hundreds",
@@ -382,7 +508,10 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<(u64, usize)> {
             Some(t) if t.lower == "-" => (i + 2, 2),
             _ => (i + 1, 1),
         };
-        if let Some(u) = toks.get(k).and_then(|t| SMALL[1..10].iter().position(|s| *s == t.lower)) {
+        if let Some(u) = toks
+            .get(k)
+            .and_then(|t| SMALL[1..10].iter().position(|s| *s == t.lower))
+        {
             value += u as u64 + 1;
             used += sep;
         }
@@ -411,33 +540,60 @@ mod tests {
             doc_date: doc.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date")),
             latest_year: latest,
         };
-        find_dates(&tokenize(s), &anchor).iter().map(|m| m.value.lexical()).collect()
+        find_dates(&tokenize(s), &anchor)
+            .iter()
+            .map(|m| m.value.lexical())
+            .collect()
     }
 
     #[test]
     fn explicit_forms() {
-        assert_eq!(dates("on 11 March 2025 and on March 3, 2024", None, None), ["2025-03-11", "2024-03-03"]);
-        assert_eq!(dates("From 11 to 12 March 2025, troops", None, None), ["2025-03-11"]);
-        assert_eq!(dates("from 19 January to 18 March 2025", None, None), ["2025-01-19", "2025-03-18"]);
-        assert_eq!(dates("in January 2025 and in 2024", None, None), ["2025-01", "2024"]);
+        assert_eq!(
+            dates("on 11 March 2025 and on March 3, 2024", None, None),
+            ["2025-03-11", "2024-03-03"]
+        );
+        assert_eq!(
+            dates("From 11 to 12 March 2025, troops", None, None),
+            ["2025-03-11"]
+        );
+        assert_eq!(
+            dates("from 19 January to 18 March 2025", None, None),
+            ["2025-01-19", "2025-03-18"]
+        );
+        assert_eq!(
+            dates("in January 2025 and in 2024", None, None),
+            ["2025-01", "2024"]
+        );
     }
 
     #[test]
     fn months_and_days_take_the_anchor_year() {
-        assert_eq!(dates("violence flared in October", Some("2025-10-14"), None), ["2025-10"]);
+        assert_eq!(
+            dates("violence flared in October", Some("2025-10-14"), None),
+            ["2025-10"]
+        );
         assert_eq!(dates("in December", Some("2025-10-14"), None), ["2024-12"]);
         assert_eq!(dates("in April", None, Some(2025)), ["2025-04"]);
         assert!(dates("in April", None, None).is_empty());
-        assert_eq!(dates("On 10 June, the council", Some("2024-08-01"), None), ["2024-06-10"]);
+        assert_eq!(
+            dates("On 10 June, the council", Some("2024-08-01"), None),
+            ["2024-06-10"]
+        );
         assert!(dates("They may return", Some("2024-08-01"), None).is_empty());
     }
 
     #[test]
     fn relative_expressions() {
         // 2025-10-14 is a Tuesday
-        assert_eq!(dates("on Tuesday", Some("2025-10-14"), None), ["2025-10-14"]);
+        assert_eq!(
+            dates("on Tuesday", Some("2025-10-14"), None),
+            ["2025-10-14"]
+        );
         assert_eq!(dates("on Sunday", Some("2025-10-14"), None), ["2025-10-12"]);
-        assert_eq!(dates("two days earlier", Some("2025-10-14"), None), ["2025-10-12"]);
+        assert_eq!(
+            dates("two days earlier", Some("2025-10-14"), None),
+            ["2025-10-12"]
+        );
         assert_eq!(dates("yesterday", Some("2025-10-14"), None), ["2025-10-13"]);
         assert_eq!(dates("last month", Some("2025-10-14"), None), ["2025-09"]);
         assert_eq!(dates("last year", Some("2025-10-14"), None), ["2024"]);

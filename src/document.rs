@@ -59,14 +59,12 @@ impl Document {
             match key.to_ascii_lowercase().as_str() {
                 "title" => doc.title = Some(value.clone()),
                 "source" | "url" => doc.source = value.clone(),
-                "published" | "date" => {
-                    if doc.date.is_none() {
-                        doc.date = parse_meta_date(&value).map_err(|message| Error::Metadata {
-                            path: path.to_path_buf(),
-                            line,
-                            message,
-                        })?;
-                    }
+                "published" | "date" if doc.date.is_none() => {
+                    doc.date = parse_meta_date(&value).map_err(|message| Error::Metadata {
+                        path: path.to_path_buf(),
+                        line,
+                        message,
+                    })?;
                 }
                 _ => {}
             }
@@ -148,7 +146,8 @@ fn meta_line(line: &str) -> Option<(String, String)> {
     let ok = !k.is_empty()
         && k.len() <= 40
         && k.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !ok {
         return None;
     }
@@ -223,7 +222,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 /// Whether a path has one of the extensions conflictkg reads.
 pub fn is_text(p: &Path) -> bool {
     matches!(
-        p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref(),
         Some("txt" | "md" | "html" | "htm")
     )
 }
@@ -264,8 +266,12 @@ mod tests {
 
     #[test]
     fn bad_date_names_the_line() {
-        let e = Document::from_bytes(Path::new("x.txt"), b"title: a\npublished: 2025-13-40\n---\nb", None)
-            .expect_err("bad date");
+        let e = Document::from_bytes(
+            Path::new("x.txt"),
+            b"title: a\npublished: 2025-13-40\n---\nb",
+            None,
+        )
+        .expect_err("bad date");
         assert!(e.to_string().starts_with("x.txt:2:"), "{e}");
     }
 

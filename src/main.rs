@@ -6,7 +6,10 @@ fn main() {
     let cli = Cli::parse();
     if let Err(e) = conflictkg::app::run(cli.command) {
         // a closed pipe (`| head`) is not an error
-        if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+        if e.chain().any(|c| {
+            c.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        }) {
             std::process::exit(0);
         }
         let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();

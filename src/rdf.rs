@@ -39,7 +39,8 @@ struct Out {
 
 impl Out {
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s.clone(), p, o.into(), GraphName::DefaultGraph));
+        self.quads
+            .push(Quad::new(s.clone(), p, o.into(), GraphName::DefaultGraph));
     }
 }
 
@@ -50,7 +51,11 @@ fn en(s: &str) -> Literal {
 fn decimal(x: f32) -> Literal {
     let s = format!("{:.2}", x);
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    let s = if s.contains('.') { s.to_string() } else { format!("{s}.0") };
+    let s = if s.contains('.') {
+        s.to_string()
+    } else {
+        format!("{s}.0")
+    };
     Literal::new_typed_literal(s, xsd("decimal"))
 }
 
@@ -63,18 +68,38 @@ pub fn to_quads(x: &Extraction, cat: &Catalogue) -> Vec<Quad> {
     let _ = body_chars;
     out.add(&doc, rdf("type"), ckg(term::DOCUMENT));
     if let Some(t) = &x.doc.title {
-        out.add(&doc, nn(format!("{}title", vocab::DCTERMS)), Literal::new_simple_literal(t));
+        out.add(
+            &doc,
+            nn(format!("{}title", vocab::DCTERMS)),
+            Literal::new_simple_literal(t),
+        );
     }
     if let Some(d) = x.doc.date {
-        out.add(&doc, nn(format!("{}date", vocab::DCTERMS)), Literal::new_typed_literal(d.format("%Y-%m-%d").to_string(), xsd("date")));
+        out.add(
+            &doc,
+            nn(format!("{}date", vocab::DCTERMS)),
+            Literal::new_typed_literal(d.format("%Y-%m-%d").to_string(), xsd("date")),
+        );
     }
-    out.add(&doc, nn(format!("{}source", vocab::DCTERMS)), Literal::new_simple_literal(&x.doc.source));
-    out.add(&doc, ckg(term::SHA256), Literal::new_simple_literal(&x.doc.sha256));
+    out.add(
+        &doc,
+        nn(format!("{}source", vocab::DCTERMS)),
+        Literal::new_simple_literal(&x.doc.source),
+    );
+    out.add(
+        &doc,
+        ckg(term::SHA256),
+        Literal::new_simple_literal(&x.doc.sha256),
+    );
 
     let prov = |out: &mut Out, node: &NamedNode, p: &Prov| {
         out.add(node, ckg(term::DOCUMENT_P), doc.clone());
         if let Some(s) = x.sentences.get(p.sentence) {
-            out.add(node, ckg(term::SENTENCE), Literal::new_simple_literal(s.text(&x.doc.body)));
+            out.add(
+                node,
+                ckg(term::SENTENCE),
+                Literal::new_simple_literal(s.text(&x.doc.body)),
+            );
             out.add(node, ckg(term::START), Literal::from(s.start as i64));
             out.add(node, ckg(term::END), Literal::from(s.end as i64));
         }
@@ -100,7 +125,11 @@ pub fn to_quads(x: &Extraction, cat: &Catalogue) -> Vec<Quad> {
         }
         if let Some(ci) = e.catalogue {
             if let Some(w) = &cat.entities[ci].wikidata {
-                out.add(&s, nn(format!("{}sameAs", vocab::OWL)), nn(format!("{}{w}", vocab::WD)));
+                out.add(
+                    &s,
+                    nn(format!("{}sameAs", vocab::OWL)),
+                    nn(format!("{}{w}", vocab::WD)),
+                );
             }
         }
         out.add(&s, ckg("mentionedIn"), doc.clone());
@@ -149,7 +178,11 @@ pub fn to_quads(x: &Extraction, cat: &Catalogue) -> Vec<Quad> {
             }
         }
         if let Some(d) = e.date {
-            out.add(&s, ckg(term::DATE), Literal::new_typed_literal(d.lexical(), xsd(d.datatype())));
+            out.add(
+                &s,
+                ckg(term::DATE),
+                Literal::new_typed_literal(d.lexical(), xsd(d.datatype())),
+            );
         }
         for (k, c) in e.casualties.iter().enumerate() {
             let cn = nn(vocab::id(&format!("casualties/{did}-{n}-{k}")));
@@ -158,7 +191,11 @@ pub fn to_quads(x: &Extraction, cat: &Catalogue) -> Vec<Quad> {
             if let Some(v) = &c.victim {
                 out.add(&cn, ckg(term::VICTIM), entity_iri(v));
             }
-            out.add(&cn, ckg(term::KILLED), Literal::new_typed_literal(c.killed.to_string(), xsd("integer")));
+            out.add(
+                &cn,
+                ckg(term::KILLED),
+                Literal::new_typed_literal(c.killed.to_string(), xsd("integer")),
+            );
             out.add(&cn, ckg(term::AT_LEAST), Literal::from(c.at_least));
         }
         prov(&mut out, &s, &e.prov);
@@ -179,7 +216,15 @@ pub fn to_quads(x: &Extraction, cat: &Catalogue) -> Vec<Quad> {
         if let Some(w) = &c.claimant {
             out.add(&s, ckg(term::CLAIMANT), entity_iri(w));
         }
-        out.add(&s, ckg(term::STANCE), ckg(if c.denied { term::DENIED } else { term::ASSERTED }));
+        out.add(
+            &s,
+            ckg(term::STANCE),
+            ckg(if c.denied {
+                term::DENIED
+            } else {
+                term::ASSERTED
+            }),
+        );
         if c.hedged {
             out.add(&s, ckg("hedged"), Literal::from(true));
         }
@@ -233,12 +278,25 @@ fn catalogue_facts(out: &mut Out, x: &Extraction, cat: &Catalogue) {
     for (s, p, o) in facts {
         let (sn, on) = (entity_iri(&key(s)), entity_iri(&key(o)));
         out.add(&sn, ckg(p), on.clone());
-        let st = nn(vocab::id(&format!("catalogue-fact/{}.{}.{}", key(s).replace('/', "."), p, key(o).replace('/', "."))));
+        let st = nn(vocab::id(&format!(
+            "catalogue-fact/{}.{}.{}",
+            key(s).replace('/', "."),
+            p,
+            key(o).replace('/', ".")
+        )));
         out.add(&st, rdf("type"), rdf("Statement"));
         out.add(&st, rdf("subject"), sn);
         out.add(&st, rdf("predicate"), ckg(p));
         out.add(&st, rdf("object"), on);
-        out.add(&st, nn(format!("{}wasDerivedFrom", vocab::PROV)), src.clone());
-        out.add(&st, ckg(term::RULE), Literal::new_simple_literal("catalogue"));
+        out.add(
+            &st,
+            nn(format!("{}wasDerivedFrom", vocab::PROV)),
+            src.clone(),
+        );
+        out.add(
+            &st,
+            ckg(term::RULE),
+            Literal::new_simple_literal("catalogue"),
+        );
     }
 }

@@ -9,8 +9,18 @@ use std::io::Write;
 
 /// The statements of one extraction as JSON (for `extract --format json`).
 pub fn extraction_json(x: &Extraction) -> J {
-    let sentence = |i: usize| x.sentences.get(i).map(|s| s.text(&x.doc.body)).unwrap_or("");
-    let label = |k: &str| x.entities.get(k).map(|e| e.label.clone()).unwrap_or_else(|| k.to_string());
+    let sentence = |i: usize| {
+        x.sentences
+            .get(i)
+            .map(|s| s.text(&x.doc.body))
+            .unwrap_or("")
+    };
+    let label = |k: &str| {
+        x.entities
+            .get(k)
+            .map(|e| e.label.clone())
+            .unwrap_or_else(|| k.to_string())
+    };
     let prov = |p: &Prov| json!({"sentence": sentence(p.sentence), "start": x.sentences.get(p.sentence).map(|s| s.start), "end": x.sentences.get(p.sentence).map(|s| s.end), "rule": p.rule, "confidence": p.confidence});
     json!({
         "document": {"title": x.doc.title, "source": x.doc.source, "date": x.doc.date.map(|d| d.to_string()), "sha256": x.doc.sha256},
@@ -88,19 +98,45 @@ pub fn resolve_entity(kg: &KgStore, name: &str) -> Result<Vec<(String, String)>>
 
 /// Print what the graph says about an entity: facts, claims and events with their sentences.
 pub fn explain(kg: &KgStore, name: &str, out: &mut dyn Write) -> Result<()> {
-    let io = |e: std::io::Error| Error::Io { path: "<stdout>".into(), source: e };
+    let io = |e: std::io::Error| Error::Io {
+        path: "<stdout>".into(),
+        source: e,
+    };
     let found = resolve_entity(kg, name)?;
     if found.is_empty() {
-        return Err(Error::Other(format!("no entity named {name:?} in {}", kg.path.display())));
+        return Err(Error::Other(format!(
+            "no entity named {name:?} in {}",
+            kg.path.display()
+        )));
     }
     for (iri, label) in found {
         let e = format!("<{iri}>");
         writeln!(out, "{label}  {}", short_iri(&iri)).map_err(io)?;
         let types = rows(kg, &format!("SELECT ?t WHERE {{ {e} a ?t }} ORDER BY ?t"))?;
-        writeln!(out, "  types: {}", types.iter().map(|r| text(&r[0])).collect::<Vec<_>>().join(", ")).map_err(io)?;
-        let alts = rows(kg, &format!("SELECT ?a WHERE {{ {e} skos:altLabel ?a }} ORDER BY ?a"))?;
+        writeln!(
+            out,
+            "  types: {}",
+            types
+                .iter()
+                .map(|r| text(&r[0]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+        .map_err(io)?;
+        let alts = rows(
+            kg,
+            &format!("SELECT ?a WHERE {{ {e} skos:altLabel ?a }} ORDER BY ?a"),
+        )?;
         if !alts.is_empty() {
-            writeln!(out, "  also: {}", alts.iter().map(|r| text(&r[0])).collect::<Vec<_>>().join(", ")).map_err(io)?;
+            writeln!(
+                out,
+                "  also: {}",
+                alts.iter()
+                    .map(|r| text(&r[0]))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+            .map_err(io)?;
         }
         writeln!(out, "\nFacts (stated by the texts):").map_err(io)?;
         let facts = rows(kg, &format!(
@@ -111,7 +147,17 @@ pub fn explain(kg: &KgStore, name: &str, out: &mut dyn Write) -> Result<()> {
                BIND(COALESCE(?sl0, STR(?s)) AS ?sl) BIND(COALESCE(?ol0, STR(?o)) AS ?ol) BIND(COALESCE(?t0, STR(?d)) AS ?title)
              }} ORDER BY ?p ?ol ?title"))?;
         for r in &facts {
-            writeln!(out, "  {} {} {}\n      “{}”\n      — {} [rule {}]", text(&r[0]), text(&r[1]), text(&r[2]), text(&r[3]), text(&r[4]), text(&r[5])).map_err(io)?;
+            writeln!(
+                out,
+                "  {} {} {}\n      “{}”\n      — {} [rule {}]",
+                text(&r[0]),
+                text(&r[1]),
+                text(&r[2]),
+                text(&r[3]),
+                text(&r[4]),
+                text(&r[5])
+            )
+            .map_err(io)?;
         }
         let cat = rows(kg, &format!(
             "SELECT ?sl ?p ?ol WHERE {{ ?st prov:wasDerivedFrom ?c ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . FILTER(?s = {e} || ?o = {e})
@@ -132,7 +178,19 @@ pub fn explain(kg: &KgStore, name: &str, out: &mut dyn Write) -> Result<()> {
                BIND(COALESCE(?sl0, STR(?s)) AS ?sl) BIND(COALESCE(?ol0, STR(?o)) AS ?ol) BIND(COALESCE(?t0, STR(?d)) AS ?title) BIND(COALESCE(?who0, \"(no source named)\") AS ?who)
              }} ORDER BY ?title ?sentence"))?;
         for r in &claims {
-            writeln!(out, "  {} says: {} {} {}  [{}]\n      “{}”\n      — {} [rule {}]", text(&r[3]), text(&r[0]), text(&r[1]), text(&r[2]), text(&r[4]), text(&r[5]), text(&r[6]), text(&r[7])).map_err(io)?;
+            writeln!(
+                out,
+                "  {} says: {} {} {}  [{}]\n      “{}”\n      — {} [rule {}]",
+                text(&r[3]),
+                text(&r[0]),
+                text(&r[1]),
+                text(&r[2]),
+                text(&r[4]),
+                text(&r[5]),
+                text(&r[6]),
+                text(&r[7])
+            )
+            .map_err(io)?;
         }
         writeln!(out, "\nEvents:").map_err(io)?;
         let events = rows(kg, &format!(
@@ -141,7 +199,18 @@ pub fn explain(kg: &KgStore, name: &str, out: &mut dyn Write) -> Result<()> {
                OPTIONAL {{ ?ev ckg:date ?date }} OPTIONAL {{ ?d dcterms:title ?title }}
              }} GROUP BY ?ev ORDER BY ?dt ?ev"))?;
         for r in &events {
-            writeln!(out, "  {} {} as {} {}\n      “{}”\n      — {} [rule {}]", text(&r[2]), text(&r[0]), text(&r[1]), text(&r[3]), text(&r[4]), text(&r[5]), text(&r[6])).map_err(io)?;
+            writeln!(
+                out,
+                "  {} {} as {} {}\n      “{}”\n      — {} [rule {}]",
+                text(&r[2]),
+                text(&r[0]),
+                text(&r[1]),
+                text(&r[3]),
+                text(&r[4]),
+                text(&r[5]),
+                text(&r[6])
+            )
+            .map_err(io)?;
         }
         writeln!(out).map_err(io)?;
     }

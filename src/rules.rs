@@ -231,12 +231,38 @@ pub struct Rules {
 }
 
 const PREDICATES: &[&str] = &[
-    "leaderOf", "memberOf", "affiliatedWith", "governs", "harbors", "supports", "alliedWith", "operatesIn",
-    "borders", "locatedIn",
+    "leaderOf",
+    "memberOf",
+    "affiliatedWith",
+    "governs",
+    "harbors",
+    "supports",
+    "alliedWith",
+    "operatesIn",
+    "borders",
+    "locatedIn",
 ];
-const EVENT_TYPES: &[&str] = &["Attack", "Airstrike", "Clash", "Ceasefire", "Negotiation", "Meeting", "Deportation"];
+const EVENT_TYPES: &[&str] = &[
+    "Attack",
+    "Airstrike",
+    "Clash",
+    "Ceasefire",
+    "Negotiation",
+    "Meeting",
+    "Deportation",
+];
 const TYPE_NAMES: &[&str] = &[
-    "Actor", "Place", "Any", "State", "ArmedGroup", "Organization", "Person", "City", "Region", "Group", "Collective",
+    "Actor",
+    "Place",
+    "Any",
+    "State",
+    "ArmedGroup",
+    "Organization",
+    "Person",
+    "City",
+    "Region",
+    "Group",
+    "Collective",
 ];
 
 impl Rules {
@@ -269,7 +295,10 @@ impl Rules {
         let mut relations = Vec::new();
         for r in raw.relation {
             if !PREDICATES.contains(&r.predicate.as_str()) {
-                return Err(bad(format!("relation {}: unknown predicate {:?}", r.id, r.predicate)));
+                return Err(bad(format!(
+                    "relation {}: unknown predicate {:?}",
+                    r.id, r.predicate
+                )));
             }
             for t in r.subject.iter().chain(&r.object) {
                 if !TYPE_NAMES.contains(&t.as_str()) {
@@ -315,13 +344,23 @@ impl Rules {
             let denied = match a.stance.as_str() {
                 "Asserted" => false,
                 "Denied" => true,
-                s => return Err(bad(format!("attribution {}: stance must be Asserted or Denied, not {s:?}", a.id))),
+                s => {
+                    return Err(bad(format!(
+                        "attribution {}: stance must be Asserted or Denied, not {s:?}",
+                        a.id
+                    )))
+                }
             };
             let theme = match a.theme.as_deref() {
                 None | Some("none") => Theme::None,
                 Some("object") => Theme::Object,
                 Some("claimant") => Theme::Claimant,
-                Some(t) => return Err(bad(format!("attribution {}: theme must be object or claimant, not {t:?}", a.id))),
+                Some(t) => {
+                    return Err(bad(format!(
+                        "attribution {}: theme must be object or claimant, not {t:?}",
+                        a.id
+                    )))
+                }
             };
             attributions.push(AttributionRule {
                 id: a.id,
@@ -389,6 +428,9 @@ mod tests {
     fn unknown_predicate_is_reported_with_the_file() {
         let text = BUILTIN.replace("predicate = \"harbors\"", "predicate = \"hides\"");
         let e = Rules::parse("my.toml", &text).expect_err("bad predicate");
-        assert!(e.to_string().contains("my.toml") && e.to_string().contains("hides"), "{e}");
+        assert!(
+            e.to_string().contains("my.toml") && e.to_string().contains("hides"),
+            "{e}"
+        );
     }
 }

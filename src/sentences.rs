@@ -83,7 +83,10 @@ pub fn split(body: &str) -> Vec<Sentence> {
                 }
                 j += 1;
             }
-            let prev = (start..i).rev().map(|k| chars[k].1).find(|c| !c.is_whitespace());
+            let prev = (start..i)
+                .rev()
+                .map(|k| chars[k].1)
+                .find(|c| !c.is_whitespace());
             let prev_final = prev.is_some_and(|p| is_terminal(p) || is_closer(p) || p == ':');
             let line_len = (start..i).rev().take_while(|&k| chars[k].1 != '\n').count();
             let next_upper = j < n && !chars[j].1.is_lowercase();
@@ -148,7 +151,10 @@ pub fn split(body: &str) -> Vec<Sentence> {
 /// Whether the word ending at char index `dot` (a '.') is an abbreviation or initial.
 fn is_abbreviation(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
     let mut k = dot;
-    while k > start && !chars[k - 1].1.is_whitespace() && !matches!(chars[k - 1].1, '(' | '"' | '“' | '‘') {
+    while k > start
+        && !chars[k - 1].1.is_whitespace()
+        && !matches!(chars[k - 1].1, '(' | '"' | '“' | '‘')
+    {
         k -= 1;
     }
     let word: String = chars[k..dot].iter().map(|c| c.1).collect();
@@ -175,7 +181,10 @@ mod tests {
     use super::*;
 
     fn texts(body: &str) -> Vec<String> {
-        split(body).iter().map(|s| s.text(body).to_string()).collect()
+        split(body)
+            .iter()
+            .map(|s| s.text(body).to_string())
+            .collect()
     }
 
     #[test]
@@ -188,7 +197,12 @@ mod tests {
         }
         assert_eq!(
             texts(body),
-            ["Türkiye hosted talks.", "“We agree,” he said!", "Next one?", "New para."]
+            [
+                "Türkiye hosted talks.",
+                "“We agree,” he said!",
+                "Next one?",
+                "New para."
+            ]
         );
     }
 
@@ -207,7 +221,14 @@ mod tests {
     #[test]
     fn quotes_and_decimals() {
         let body = "He said: “It is over.” Prices rose 2.5 percent. Done.";
-        assert_eq!(texts(body), ["He said: “It is over.”", "Prices rose 2.5 percent.", "Done."]);
+        assert_eq!(
+            texts(body),
+            [
+                "He said: “It is over.”",
+                "Prices rose 2.5 percent.",
+                "Done."
+            ]
+        );
     }
 
     #[test]
@@ -215,7 +236,10 @@ mod tests {
         let body = "Fighting broke out near the\nborder on Monday. Officials said.\n\nA second paragraph.\nA third one.";
         let s = split(body);
         assert_eq!(s.len(), 4);
-        assert_eq!(s[0].text(body), "Fighting broke out near the\nborder on Monday.");
+        assert_eq!(
+            s[0].text(body),
+            "Fighting broke out near the\nborder on Monday."
+        );
         assert_eq!(s[1].paragraph, 0);
         assert_eq!(s[2].paragraph, 1);
         assert_eq!(s[3].paragraph, 2);

@@ -9,7 +9,7 @@ use crate::extract::Extractor;
 use crate::rdf;
 use crate::vocab;
 use chrono::NaiveDate;
-use oxigraph::model::{Literal, NamedNode, NamedNodeRef, QuadRef, Term, GraphNameRef};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, QuadRef, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use rayon::prelude::*;
@@ -33,7 +33,10 @@ fn store_err(path: &Path, e: impl std::fmt::Display) -> Error {
 impl KgStore {
     pub fn open(path: &Path) -> Result<KgStore> {
         let store = Store::open(path).map_err(|e| store_err(path, e))?;
-        Ok(KgStore { store, path: path.to_path_buf() })
+        Ok(KgStore {
+            store,
+            path: path.to_path_buf(),
+        })
     }
 
     /// Whether a document with this content hash is already in the store.
@@ -43,13 +46,21 @@ impl KgStore {
         let lit = Literal::new_simple_literal(sha256);
         let t: Term = lit.into();
         self.store
-            .contains(QuadRef::new(doc.as_ref(), p.as_ref(), t.as_ref(), GraphNameRef::DefaultGraph))
+            .contains(QuadRef::new(
+                doc.as_ref(),
+                p.as_ref(),
+                t.as_ref(),
+                GraphNameRef::DefaultGraph,
+            ))
             .map_err(|e| store_err(&self.path, e))
     }
 
     /// Write one document's quads in one transaction.
     pub fn insert(&self, quads: &[oxigraph::model::Quad]) -> Result<()> {
-        let mut tx = self.store.start_transaction().map_err(|e| store_err(&self.path, e))?;
+        let mut tx = self
+            .store
+            .start_transaction()
+            .map_err(|e| store_err(&self.path, e))?;
         for q in quads {
             tx.insert(q.as_ref());
         }
@@ -145,7 +156,12 @@ impl std::fmt::Display for IngestStats {
 }
 
 /// Ingest files and directories. Bad files are reported and skipped; the others go in.
-pub fn ingest(store: &KgStore, ex: &Extractor, paths: &[PathBuf], opts: &IngestOptions) -> Result<(IngestStats, Vec<Error>)> {
+pub fn ingest(
+    store: &KgStore,
+    ex: &Extractor,
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+) -> Result<(IngestStats, Vec<Error>)> {
     let started = Instant::now();
     let files = document::collect_paths(paths)?;
     let mut stats = IngestStats {
@@ -161,8 +177,10 @@ pub fn ingest(store: &KgStore, ex: &Extractor, paths: &[PathBuf], opts: &IngestO
     let bar = if opts.progress {
         let b = indicatif::ProgressBar::new(files.len() as u64);
         b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents · {per_sec} · ETA {eta}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} documents · {per_sec} · ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Some(b)
     } else {
@@ -170,17 +188,18 @@ pub fn ingest(store: &KgStore, ex: &Extractor, paths: &[PathBuf], opts: &IngestO
     };
     let mut seen = std::collections::HashSet::new();
     for chunk in files.chunks(512) {
-        let results: Vec<Result<(crate::model::Extraction, Vec<oxigraph::model::Quad>)>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|p| {
-                    let doc = Document::read(p, opts.date)?;
-                    let x = ex.extract(doc);
-                    let quads = rdf::to_quads(&x, &ex.catalogue);
-                    Ok((x, quads))
-                })
-                .collect()
-        });
+        let results: Vec<Result<(crate::model::Extraction, Vec<oxigraph::model::Quad>)>> = pool
+            .install(|| {
+                chunk
+                    .par_iter()
+                    .map(|p| {
+                        let doc = Document::read(p, opts.date)?;
+                        let x = ex.extract(doc);
+                        let quads = rdf::to_quads(&x, &ex.catalogue);
+                        Ok((x, quads))
+                    })
+                    .collect()
+            });
         for r in results {
             if let Some(b) = &bar {
                 b.inc(1);
@@ -191,7 +210,9 @@ pub fn ingest(store: &KgStore, ex: &Extractor, paths: &[PathBuf], opts: &IngestO
                     errors.push(e);
                 }
                 Ok((x, quads)) => {
-                    if !seen.insert(x.doc.sha256.clone()) || store.has_document(x.doc_id(), &x.doc.sha256)? {
+                    if !seen.insert(x.doc.sha256.clone())
+                        || store.has_document(x.doc_id(), &x.doc.sha256)?
+                    {
                         stats.unchanged += 1;
                         continue;
                     }
@@ -246,16 +267,25 @@ fn cell(t: &Term) -> String {
 }
 
 /// Evaluate a query and write its results.
-pub fn write_results(results: QueryResults<'_>, format: QueryFormat, out: &mut dyn Write) -> Result<usize> {
+pub fn write_results(
+    results: QueryResults<'_>,
+    format: QueryFormat,
+    out: &mut dyn Write,
+) -> Result<usize> {
     use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-    let io = |e: std::io::Error| Error::Io { path: PathBuf::from("<stdout>"), source: e };
+    let io = |e: std::io::Error| Error::Io {
+        path: PathBuf::from("<stdout>"),
+        source: e,
+    };
     match results {
         QueryResults::Boolean(b) => {
             match format {
                 QueryFormat::Table => writeln!(out, "{b}").map_err(io)?,
                 _ => {
                     let f = results_format(format);
-                    QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, b).map_err(io)?;
+                    QueryResultsSerializer::from_format(f)
+                        .serialize_boolean_to_writer(&mut *out, b)
+                        .map_err(io)?;
                     if format == QueryFormat::Json {
                         writeln!(out).map_err(io)?;
                     }
@@ -270,9 +300,16 @@ pub fn write_results(results: QueryResults<'_>, format: QueryFormat, out: &mut d
                 let mut table: Vec<Vec<String>> = Vec::new();
                 for s in sol {
                     let s = s.map_err(|e| Error::Query(e.to_string()))?;
-                    table.push(vars.iter().map(|v| s.get(v).map(cell).unwrap_or_default()).collect());
+                    table.push(
+                        vars.iter()
+                            .map(|v| s.get(v).map(cell).unwrap_or_default())
+                            .collect(),
+                    );
                 }
-                let mut widths: Vec<usize> = vars.iter().map(|v| v.as_str().chars().count() + 1).collect();
+                let mut widths: Vec<usize> = vars
+                    .iter()
+                    .map(|v| v.as_str().chars().count() + 1)
+                    .collect();
                 for r in &table {
                     for (i, c) in r.iter().enumerate() {
                         widths[i] = widths[i].max(c.chars().count().min(80));
@@ -293,7 +330,16 @@ pub fn write_results(results: QueryResults<'_>, format: QueryFormat, out: &mut d
                 };
                 let header: Vec<String> = vars.iter().map(|v| format!("?{}", v.as_str())).collect();
                 writeln!(out, "{}", line(&header)).map_err(io)?;
-                writeln!(out, "{}", widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("─┼─")).map_err(io)?;
+                writeln!(
+                    out,
+                    "{}",
+                    widths
+                        .iter()
+                        .map(|w| "─".repeat(*w))
+                        .collect::<Vec<_>>()
+                        .join("─┼─")
+                )
+                .map_err(io)?;
                 for r in &table {
                     writeln!(out, "{}", line(r)).map_err(io)?;
                 }
@@ -318,9 +364,15 @@ pub fn write_results(results: QueryResults<'_>, format: QueryFormat, out: &mut d
         }
         QueryResults::Graph(triples) => {
             use oxigraph::io::{RdfFormat, RdfSerializer};
-            let mut ser = RdfSerializer::from_format(if format == QueryFormat::Table { RdfFormat::Turtle } else { RdfFormat::NTriples });
+            let mut ser = RdfSerializer::from_format(if format == QueryFormat::Table {
+                RdfFormat::Turtle
+            } else {
+                RdfFormat::NTriples
+            });
             for (p, ns) in vocab::PREFIXES {
-                ser = ser.with_prefix(*p, *ns).map_err(|e| Error::Other(e.to_string()))?;
+                ser = ser
+                    .with_prefix(*p, *ns)
+                    .map_err(|e| Error::Other(e.to_string()))?;
             }
             let mut w = ser.for_writer(&mut *out);
             let mut n = 0;
@@ -357,6 +409,9 @@ fn _assert_ref(_: NamedNodeRef<'_>) {}
 mod tests {
     #[test]
     fn positions_are_shifted_past_the_prologue() {
-        assert_eq!(super::shift_position("error at 12:5: expected", 10), "error at line 2 column 5: expected");
+        assert_eq!(
+            super::shift_position("error at 12:5: expected", 10),
+            "error at line 2 column 5: expected"
+        );
     }
 }

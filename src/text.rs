@@ -62,7 +62,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while k < n && chars[k].1.is_alphabetic() {
                 k += 1;
             }
-            let kind = if k > j { TokKind::Word } else { TokKind::Number };
+            let kind = if k > j {
+                TokKind::Word
+            } else {
+                TokKind::Number
+            };
             let e = end_of(k);
             out.push(Token {
                 start: b,
@@ -90,15 +94,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = j;
             continue;
         }
-        if (c == '\'' || c == '’') && i + 1 < n && chars[i + 1].1.is_alphabetic() && !out.is_empty() {
+        if (c == '\'' || c == '’') && i + 1 < n && chars[i + 1].1.is_alphabetic() && !out.is_empty()
+        {
             // apostrophe suffix: 's, 't, 're, 've, 'll, 'd
             let mut j = i + 1;
             while j < n && chars[j].1.is_alphabetic() {
                 j += 1;
             }
             let e = end_of(j);
-            let suffix: String = text[b..e].chars().map(norm_char).collect::<String>().to_lowercase();
-            if matches!(suffix.as_str(), "'s" | "'t" | "'re" | "'ve" | "'ll" | "'d" | "'m") {
+            let suffix: String = text[b..e]
+                .chars()
+                .map(norm_char)
+                .collect::<String>()
+                .to_lowercase();
+            if matches!(
+                suffix.as_str(),
+                "'s" | "'t" | "'re" | "'ve" | "'ll" | "'d" | "'m"
+            ) {
                 out.push(Token {
                     start: b,
                     end: e,
@@ -158,7 +170,9 @@ impl PhraseSet {
         let cands = self.by_first.get(&first.lower)?;
         cands
             .iter()
-            .find(|p| p.len() <= toks.len() - i && p.iter().zip(&toks[i..]).all(|(w, t)| *w == t.lower))
+            .find(|p| {
+                p.len() <= toks.len() - i && p.iter().zip(&toks[i..]).all(|(w, t)| *w == t.lower)
+            })
             .map(|p| p.len())
     }
 
@@ -198,7 +212,10 @@ mod tests {
     fn tokens_split_hyphens_possessives_and_keep_numbers() {
         assert_eq!(
             lowers("Pakistan’s Rwandan-backed M23 killed 2,570 people, didn't they?"),
-            ["pakistan", "'s", "rwandan", "-", "backed", "m23", "killed", "2,570", "people", ",", "didn", "'t", "they", "?"]
+            [
+                "pakistan", "'s", "rwandan", "-", "backed", "m23", "killed", "2,570", "people",
+                ",", "didn", "'t", "they", "?"
+            ]
         );
     }
 

@@ -101,7 +101,10 @@ fn start_server(store: &Path) -> (KillOnDrop, u16) {
         if get(port, "/api/prefixes").is_ok_and(|(status, _)| status == 200) {
             return (server, port);
         }
-        assert!(Instant::now() < deadline, "the server did not answer within 60 s");
+        assert!(
+            Instant::now() < deadline,
+            "the server did not answer within 60 s"
+        );
         thread::sleep(Duration::from_millis(100));
     }
 }
@@ -202,18 +205,32 @@ fn page_runs_a_query_from_its_url_and_shows_an_entity() {
     assert!(table.contains("<th scope=\"col\">label</th>"), "{table}");
     assert!(table.contains(">Pakistan</td>"), "{table}");
     let rows = table.matches("<tr>").count();
-    assert!(rows >= 3, "header and at least two states expected:\n{table}");
+    assert!(
+        rows >= 3,
+        "header and at least two states expected:\n{table}"
+    );
 
     // The entity view of Pakistan: its graph and its sections.
     let lookup = "SELECT ?s WHERE { ?s a ckg:State ; rdfs:label \"Pakistan\"@en }";
     let (status, csv) = get(port, &format!("/sparql?query={}", urlencode(lookup))).expect("lookup");
     assert_eq!(status, 200, "{csv}");
-    let iri = csv.lines().nth(1).expect("Pakistan's IRI").trim().to_owned();
+    let iri = csv
+        .lines()
+        .nth(1)
+        .expect("Pakistan's IRI")
+        .trim()
+        .to_owned();
     let url = format!("http://127.0.0.1:{port}/?entity={}", urlencode(&iri));
     let dom = dump_dom(&chromium, &url);
     assert!(dom.contains("<h2>Pakistan</h2>"), "{dom}");
-    assert!(dom.contains("class=\"graph-svg\""), "no graph drawn:\n{dom}");
-    assert!(dom.contains("class=\"node state centre\""), "no centre node:\n{dom}");
+    assert!(
+        dom.contains("class=\"graph-svg\""),
+        "no graph drawn:\n{dom}"
+    );
+    assert!(
+        dom.contains("class=\"node state centre\""),
+        "no centre node:\n{dom}"
+    );
     for section in ["id=\"facts\"", "id=\"claims\"", "id=\"events\""] {
         assert!(dom.contains(section), "{section} missing:\n{dom}");
     }

@@ -344,10 +344,7 @@ fn serves_the_ingested_store_over_http() {
     for worker in workers {
         assert_eq!(worker.join().expect("client thread").ok(), Some(200));
     }
-    eprintln!(
-        "8 parallel SELECTs answered in {:?}",
-        started.elapsed()
-    );
+    eprintln!("8 parallel SELECTs answered in {:?}", started.elapsed());
 }
 
 #[test]

@@ -483,8 +483,8 @@
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key).push(edge);
     }
-    const edgeLayer = svgEl('g', { class: 'edges' });
-    const labelLayer = svgEl('g', { class: 'edge-labels' });
+    // With many edges, fact labels show on hover only; claim labels always show.
+    const edgeLayer = svgEl('g', { class: edges.length > 24 ? 'edges dense' : 'edges' });
     for (const group of groups.values()) {
       group.forEach((edge, i) => {
         const { a, b } = edge;
@@ -505,14 +505,17 @@
         const path = svgEl('path', {
           d: `M${a.x.toFixed(1)},${a.y.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${tx.toFixed(1)},${ty.toFixed(1)}`,
           class: `edge ${style}`, 'marker-end': `url(#arrow-${style})`,
-        }, svgEl('title', null, `${a.label} — ${edge.label} → ${b.label}`));
-        edgeLayer.append(path);
+        });
+        // A wide invisible stroke makes the edge easy to hover; the title names it.
+        const hit = svgEl('path', { d: path.getAttribute('d'), class: 'edge-hit' });
         const lx = 0.25 * a.x + 0.5 * mx + 0.25 * b.x;
         const ly = 0.25 * a.y + 0.5 * my + 0.25 * b.y;
-        labelLayer.append(svgEl('text', { x: lx.toFixed(1), y: ly.toFixed(1), class: `edge-label ${style}` }, edge.label));
+        const text = svgEl('text', { x: lx.toFixed(1), y: ly.toFixed(1), class: `edge-label ${style}` }, edge.label);
+        edgeLayer.append(svgEl('g', { class: 'edge-group' }, path, hit, text,
+          svgEl('title', null, `${a.label} — ${edge.label} → ${b.label}`)));
       });
     }
-    svg.append(edgeLayer, labelLayer);
+    svg.append(edgeLayer);
 
     const nodeLayer = svgEl('g', { class: 'nodes' });
     nodes.forEach((node, i) => {
