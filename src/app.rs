@@ -155,7 +155,14 @@ pub fn run(cmd: Command) -> Result<()> {
                 allow_update,
                 timeout: std::time::Duration::from_secs(timeout_s),
                 max_results,
-                examples: example_queries(&default_examples()),
+                examples: {
+                    let ex = example_queries(&default_examples());
+                    if ex.is_empty() {
+                        crate::server::builtin_examples()
+                    } else {
+                        ex
+                    }
+                },
                 ..Default::default()
             };
             crate::server::serve(kg.store, cfg)?;

@@ -118,6 +118,8 @@ struct DocState<'a> {
     in_quote: bool,
     /// (event index, trigger token) of the current sentence.
     triggers: Vec<(usize, usize)>,
+    /// Keys of entities that some final mention names.
+    mentioned: BTreeSet<String>,
 }
 
 const DEMONYM_KIND: Kind = Kind::State;
@@ -154,6 +156,7 @@ impl Extractor {
             pending_quote: Vec::new(),
             in_quote: false,
             triggers: Vec::new(),
+            mentioned: BTreeSet::new(),
         };
         for (idx, s) in sents.iter().enumerate() {
             st.sentence(idx, s, &doc.body);
@@ -332,6 +335,7 @@ impl<'a> DocState<'a> {
         }
         for m in &sent.mentions {
             self.recent.push((m.key.clone(), m.kind));
+            self.mentioned.insert(m.key.clone());
         }
     }
 
@@ -747,6 +751,7 @@ impl<'a> DocState<'a> {
         let r = self.rules();
         let n = s.toks.len();
         let mut covered = vec![None; n];
+        let mut found: Vec<Mention> = Vec::new();
         for (mi, m) in mentions.iter().enumerate() {
             covered[m.start..m.end]
                 .iter_mut()
@@ -801,8 +806,7 @@ impl<'a> DocState<'a> {
                 let name = s.surface(a, end).to_string();
                 let name = if s.toks[k].cap { name } else { name.clone() };
                 let key = self.record_dynamic(Kind::ArmedGroup, &name);
-                mentions.retain(|m| !(m.start >= a && m.end <= end));
-                mentions.push(Mention {
+                found.push(Mention {
                     start: a,
                     end,
                     ext_start: a,
@@ -819,6 +823,10 @@ impl<'a> DocState<'a> {
                 continue;
             }
             k += 1;
+        }
+        for g in found {
+            mentions.retain(|m| !(m.start >= g.start && m.end <= g.end));
+            mentions.push(g);
         }
     }
 
@@ -1035,6 +1043,18 @@ impl<'a> DocState<'a> {
         let mut j = v;
         while j > start && r.subject_skip.contains_word(s.word(j - 1)) {
             j -= 1;
+        }
+        // "X shares … and has assisted Y": a coordinated verb takes the clause's subject
+        if j > start && s.word(j - 1) == "and" && s.at[j].is_none() {
+            if let Some(mi) =
+                (start..j - 1).find_map(|k| s.at[k].filter(|&m| want(s.mentions[m].kind)))
+            {
+                let first_word = (start..s.mentions[mi].start)
+                    .all(|k| matches!(s.word(k), "the" | ",") || s.toks[k].cap);
+                if first_word {
+                    return self.group_of(s, mi);
+                }
+            }
         }
         if j > start && s.word(j - 1) == "," {
             // parenthetical just before the verb: ", … ," → look before its opening comma,
@@ -2806,6 +2826,41 @@ impl<'a> DocState<'a> {
         for e in &mut self.events {
             e.participants.retain(|p| !e.mediators.contains(p));
         }
+        // entities matched and then absorbed into a longer name are not mentioned
+        let mut used = self.mentioned.clone();
+        for f in &self.facts {
+            used.insert(f.s.clone());
+            if let Value::Entity(o) = &f.o {
+                used.insert(o.clone());
+            }
+        }
+        for e in &self.events {
+            for k in e
+                .agents
+                .iter()
+                .chain(&e.targets)
+                .chain(&e.participants)
+                .chain(&e.mediators)
+                .chain(&e.locations)
+            {
+                used.insert(k.clone());
+            }
+            for c in &e.casualties {
+                if let Some(v) = &c.victim {
+                    used.insert(v.clone());
+                }
+            }
+        }
+        for c in &self.claims {
+            if let ClaimSubject::Entity(k) = &c.s {
+                used.insert(k.clone());
+            }
+            used.insert(c.o.clone());
+            if let Some(k) = &c.claimant {
+                used.insert(k.clone());
+            }
+        }
+        self.entities.retain(|k, _| used.contains(k));
     }
 }
 
