@@ -60,6 +60,10 @@ struct Sent {
     dates: Vec<DateMention>,
     frames: Vec<Frame>,
     boundary: Vec<bool>,
+    /// Per token: where the innermost attribution frame around it starts (0: none).
+    floor: Vec<usize>,
+    /// Tokens of a dateline ("ISLAMABAD, March 14 (Agency) -"), ignored.
+    dateline: usize,
 }
 
 impl Sent {
@@ -88,10 +92,13 @@ impl Sent {
             .unwrap_or(self.toks.len())
     }
     fn clause_start(&self, from: usize) -> usize {
-        (0..from)
+        let b = (0..from)
             .rev()
             .find(|&k| self.boundary[k])
-            .map_or(0, |k| k + 1)
+            .map_or(0, |k| k + 1);
+        b.max(self.floor.get(from).copied().unwrap_or(0))
+            .max(self.dateline)
+            .min(from)
     }
 }
 
@@ -316,11 +323,22 @@ impl<'a> DocState<'a> {
             mentions: Vec::new(),
             dates,
             frames: Vec::new(),
+            floor: vec![0; n],
+            dateline: 0,
         };
+        sent.dateline = dateline_len(&sent.toks, &sent.text);
+        if sent.dateline > 0 {
+            sent.dates.retain(|d| d.start >= sent.dateline);
+        }
         self.mark_boundaries(&mut sent);
         self.find_mentions(&mut sent);
         self.titles(&sent);
         self.find_frames(&mut sent);
+        for k in 0..sent.toks.len() {
+            sent.floor[k] = self
+                .frame_at(&sent, k)
+                .map_or(0, |f| if f.from <= k { f.from } else { 0 });
+        }
         self.relations(&sent);
         self.border_pairs(&sent);
         let first_event = self.events.len();
@@ -329,6 +347,7 @@ impl<'a> DocState<'a> {
         self.mediation(&sent);
         self.casualties(&sent, first_event);
         self.event_claims(&sent, first_event);
+        self.deny_previous(&sent);
         if let Some(last) = sent.dates.last() {
             self.para_date = Some((sent.paragraph, last.value));
             self.para_date_sentence = idx;
@@ -457,6 +476,10 @@ impl<'a> DocState<'a> {
         for m in &extra {
             blocked[m.start..m.end].iter_mut().for_each(|x| *x = true);
         }
+        extra.extend(self.apposed_people(s, &blocked));
+        for m in &extra {
+            blocked[m.start..m.end].iter_mut().for_each(|x| *x = true);
+        }
         extra.extend(self.surname_people(s, &blocked));
         raw.extend(extra);
         self.unknown_groups(s, &mut raw);
@@ -466,6 +489,7 @@ impl<'a> DocState<'a> {
         raw.extend(corefs);
         raw.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let mut mentions: Vec<Mention> = Vec::new();
+        raw.retain(|m| m.start >= s.dateline);
         for m in raw {
             if mentions.last().is_some_and(|l| m.start < l.end) {
                 continue;
@@ -629,6 +653,12 @@ impl<'a> DocState<'a> {
                 }
                 break;
             }
+            if s.word(j) == ","
+                && s.toks.get(j + 1).is_some_and(|t| t.cap)
+                && s.word(i + l - 1) == "counterpart"
+            {
+                j += 1;
+            }
             let (name_end, name) = self.name_at(s, j, blocked);
             if name_end > j && name.split_whitespace().count() >= 2 {
                 let key = self.person_key(&name);
@@ -646,6 +676,71 @@ impl<'a> DocState<'a> {
                 continue;
             }
             i = j.max(i + 1);
+        }
+        out
+    }
+
+    /// "Name Surname, a spokesman for …", "said Name Surname, an analyst": a name apposed
+    /// to a title.
+    fn apposed_people(&mut self, s: &Sent, blocked: &[bool]) -> Vec<Mention> {
+        let r = self.rules();
+        let mut out = Vec::new();
+        let n = s.toks.len();
+        for c in 1..n {
+            if s.word(c) != "," || blocked[c - 1] {
+                continue;
+            }
+            let mut k = c + 1;
+            if matches!(s.word(k), "a" | "an" | "the") {
+                k += 1;
+            }
+            // "a senior Hamas official", "the Kremlin spokesman", "the group's leader"
+            let mut t = k;
+            while t < n && t < k + 4 && r.titles.match_at(&s.toks, t).is_none() {
+                t += 1;
+            }
+            if r.titles.match_at(&s.toks, t).is_none() || t >= n {
+                continue;
+            }
+            // the name: capitalised words ending right before the comma
+            let mut a = c;
+            while a > 0
+                && !blocked[a - 1]
+                && (s.toks[a - 1].cap
+                    || (a >= 2
+                        && s.toks[a - 2].cap
+                        && (r.name_particles.contains_word(s.word(a - 1)) || s.word(a - 1) == "-")))
+                && c - a < 5
+            {
+                a -= 1;
+            }
+            while a < c && r.honorifics.match_at(&s.toks, a).is_some() {
+                a += 1;
+            }
+            if a < c && s.toks[a].cap {
+                let (end, name) = self.name_at(s, a, blocked);
+                let stop = matches!(
+                    s.word(a),
+                    "the" | "a" | "in" | "on" | "but" | "and" | "while" | "after"
+                );
+                if end == c
+                    && name.split_whitespace().count() >= 2
+                    && !stop
+                    && !(a == 0 && name.split_whitespace().count() < 2)
+                {
+                    let key = self.person_key(&name);
+                    out.push(Mention {
+                        start: a,
+                        end: c,
+                        ext_start: a,
+                        key,
+                        kind: Kind::Person,
+                        form: Form::Name,
+                        possessive: false,
+                        coref: false,
+                    });
+                }
+            }
         }
         out
     }
@@ -877,6 +972,76 @@ impl<'a> DocState<'a> {
                 k += l;
                 continue;
             }
+            // "the two countries", "both sides": the last two states (or parties) named
+            if matches!(s.word(k), "the" | "both")
+                && (s.word(k + 1) == "two" || s.word(k) == "both")
+            {
+                let head_at = if s.word(k + 1) == "two" { k + 2 } else { k + 1 };
+                let head = s.word(head_at);
+                let states_only = matches!(
+                    head,
+                    "countries"
+                        | "nations"
+                        | "states"
+                        | "neighbours"
+                        | "neighbors"
+                        | "governments"
+                        | "capitals"
+                );
+                let parties = matches!(
+                    head,
+                    "sides" | "parties" | "armies" | "forces" | "rivals" | "foes" | "adversaries"
+                );
+                if states_only || parties {
+                    let want = |kind: Kind| {
+                        if states_only {
+                            kind == Kind::State
+                        } else {
+                            matches!(kind, Kind::State | Kind::ArmedGroup)
+                        }
+                    };
+                    let mut pair: Vec<(String, Kind)> = Vec::new();
+                    let earlier = mentions
+                        .iter()
+                        .filter(|m| m.end <= k)
+                        .map(|m| (m.key.clone(), m.kind))
+                        .collect::<Vec<_>>();
+                    for (key, kind) in earlier.iter().rev().chain(self.recent.iter().rev()) {
+                        if want(*kind) && !pair.iter().any(|(p, _)| p == key) {
+                            pair.push((key.clone(), *kind));
+                            if pair.len() == 2 {
+                                break;
+                            }
+                        }
+                    }
+                    if pair.len() == 2 {
+                        pair.reverse();
+                        let mid = head_at; // first mention: "the two", second: the head noun
+                        out.push(Mention {
+                            start: k,
+                            end: mid,
+                            ext_start: k,
+                            key: pair[0].0.clone(),
+                            kind: pair[0].1,
+                            form: Form::Name,
+                            possessive: false,
+                            coref: true,
+                        });
+                        out.push(Mention {
+                            start: mid,
+                            end: head_at + 1,
+                            ext_start: mid,
+                            key: pair[1].0.clone(),
+                            kind: pair[1].1,
+                            form: Form::Name,
+                            possessive: false,
+                            coref: true,
+                        });
+                        k = head_at + 1;
+                        continue;
+                    }
+                }
+            }
             // "them" → the nearest group or state named earlier in this sentence
             if s.word(k) == "them" {
                 if let Some(m) = mentions.iter().rev().find(|m| {
@@ -998,18 +1163,27 @@ impl<'a> DocState<'a> {
             if !same_family(ma.kind, mb.kind) {
                 return false;
             }
+            if ma.coref && mb.coref && ma.end == mb.start && ma.key != mb.key {
+                return true; // "the two countries"
+            }
+            let r = self.rules();
             let between: Vec<&str> = (ma.end..mb.ext_start).map(|k| s.word(k)).collect();
             !between.is_empty()
-                && between.len() <= 4
-                && between.iter().all(|w| {
+                && between.len() <= 5
+                && (ma.end..mb.ext_start).all(|k| {
                     matches!(
-                        *w,
+                        s.word(k),
                         "," | "and" | "or" | "&" | "the" | "both" | "as" | "well" | "'s" | "'"
-                    )
+                    ) || r.actor_heads.contains_word(s.word(k))
                 })
                 && between
                     .iter()
                     .any(|w| matches!(*w, "," | "and" | "or" | "&"))
+        };
+        let has_conj = |a: usize, b: usize| {
+            (s.mentions[a].end..s.mentions[b].ext_start)
+                .any(|k| matches!(s.word(k), "and" | "or" | "&"))
+                || (s.mentions[a].coref && s.mentions[b].coref)
         };
         let mut left = mi;
         while left > 0 && joins(left - 1, left) {
@@ -1020,7 +1194,12 @@ impl<'a> DocState<'a> {
             right += 1;
         }
         let _ = kind;
-        (left..=right).collect()
+        // a list is only a list if some link says "and"/"or": "X, the group's leader," is not
+        if left == right || (left..right).any(|k| has_conj(k, k + 1)) {
+            (left..=right).collect()
+        } else {
+            vec![mi]
+        }
     }
 
     fn keys(&self, s: &Sent, ms: &[usize]) -> Vec<String> {
@@ -1074,6 +1253,15 @@ impl<'a> DocState<'a> {
                 if let Some(mi) = s.mention_ending_at(open) {
                     if want(s.mentions[mi].kind) {
                         return self.group_of(s, mi);
+                    }
+                }
+                // "his Indian counterpart, Ravi Menon, met": the apposed name
+                if open > 0 && r.titles.match_ending(&s.toks, open).is_some() {
+                    if let Some(mi) = s
+                        .mention_ending_at(j - 1)
+                        .filter(|&m| want(s.mentions[m].kind))
+                    {
+                        return vec![mi];
                     }
                 }
                 // the subject is before the parenthetical, not inside it
@@ -1147,6 +1335,21 @@ impl<'a> DocState<'a> {
             .max(from)
             .max(s.clause_start(i));
         r.modal.any_in(&s.toks, lo, i).is_some() || (s.clause_start(i) == 0 && s.word(0) == "if")
+    }
+
+    /// "X insisted that Afghanistan does not harbour Y": a negated statement inside an
+    /// asserting frame, to be recorded as a denial.
+    fn negated_in_frame(&self, s: &Sent, i: usize) -> bool {
+        let r = self.rules();
+        let Some(f) = self.frame_at(s, i) else {
+            return false;
+        };
+        if f.denied {
+            return false;
+        }
+        let lo = i.saturating_sub(3).max(f.from);
+        (lo..i).any(|k| matches!(s.word(k), "not" | "never" | "'t" | "no"))
+            && r.modal.any_in(&s.toks, lo, i).is_none()
     }
 
     /// The innermost attribution frame around token `i`.
@@ -1463,7 +1666,7 @@ impl<'a> DocState<'a> {
                     self.keys(s, &v)
                 };
                 // "…,” Salam said." / "said Salam"
-                if claimants.is_empty() {
+                if claimants.is_empty() && a.theme == Theme::None {
                     let v = self.object_of(s, i + l, 3, &actor);
                     claimants = self.keys(s, &v);
                 }
@@ -1673,6 +1876,7 @@ impl<'a> DocState<'a> {
         match self.frame_at(s, i).cloned() {
             None => self.fact(s, subj, p, Value::Entity(obj.to_string()), rule, confidence),
             Some(f) => {
+                let denied = f.denied || self.negated_in_frame(s, i);
                 let claimants: Vec<Option<String>> = if f.claimants.is_empty() {
                     vec![None]
                 } else {
@@ -1684,7 +1888,7 @@ impl<'a> DocState<'a> {
                         p: p.to_string(),
                         o: obj.to_string(),
                         claimant: c,
-                        denied: f.denied,
+                        denied,
                         hedged: f.hedged && !f.pending,
                         prov: self.prov(s, &format!("{}+{rule}", f.rule), confidence * 0.9),
                     });
@@ -1809,7 +2013,7 @@ impl<'a> DocState<'a> {
                                 pairs.push((vec![sm], vec![om]));
                             }
                         }
-                    } else if !self.cancelled(s, i, frame_from) {
+                    } else if !self.cancelled(s, i, frame_from) || self.negated_in_frame(s, i) {
                         let sub = self.subject_of(s, i, &family);
                         let o = self.object_of(s, i + l, 8, &family);
                         pairs.push((sub, o));
@@ -1949,7 +2153,7 @@ impl<'a> DocState<'a> {
             for (ri, rule) in r.events.iter().enumerate() {
                 for (set, verb) in [(&rule.triggers, false), (&rule.verbs, true)] {
                     if let Some(l) = set.match_at(&s.toks, i) {
-                        if best.is_none_or(|(_, bl, _)| l > bl) {
+                        if best.is_none_or(|(_, bl, _)| l > bl || (l == bl && verb)) {
                             best = Some((ri, l, verb));
                         }
                     }
@@ -1981,8 +2185,28 @@ impl<'a> DocState<'a> {
                         t.to_string()
                     }
                 };
+                let talks_like = |t: &str| matches!(t, "Meeting" | "Negotiation");
+                // "talks on a ceasefire", "negotiations for a truce": the topic, not an event
+                let topic_of_talks = ev.types[0] == "Ceasefire"
+                    && i >= 1
+                    && (i.saturating_sub(4)..i).any(|k| {
+                        matches!(
+                            s.word(k),
+                            "on" | "for" | "over" | "about" | "towards" | "toward"
+                        )
+                    })
+                    && in_sentence
+                        .iter()
+                        .any(|&e| self.events[e].types.iter().any(|t| t == "Negotiation"));
+                if topic_of_talks {
+                    i += l;
+                    continue;
+                }
                 let merge_into = in_sentence.iter().copied().rev().find(|&e| {
                     let prev = &self.events[e];
+                    if talks_like(&prev.types[0]) && talks_like(&ev.types[0]) {
+                        return true; // "met in Riyadh in talks hosted by …"
+                    }
                     family(&prev.types[0]) == family(&ev.types[0])
                         && (ev.agents.is_empty()
                             || prev.agents.is_empty()
@@ -2055,7 +2279,10 @@ impl<'a> DocState<'a> {
         let place = |k: Kind| k.is_place();
         let any = |k: Kind| k.is_actor() || k.is_place();
         let main = rule.types[0].as_str();
-        let multi_party = matches!(main, "Clash" | "Ceasefire" | "Negotiation" | "Meeting");
+        let multi_party = matches!(
+            main,
+            "Clash" | "Ceasefire" | "Negotiation" | "Meeting" | "PrisonerExchange"
+        );
         let mut ev = Event::new(
             rule.types.clone(),
             self.prov(s, &format!("event/{}", rule.id), rule.confidence),
@@ -2103,7 +2330,7 @@ impl<'a> DocState<'a> {
             .find(|&k| r.role_agent.match_at(&s.toks, k).is_some() && s.word(k) == "by")
         {
             let g = self.object_of(s, by + 1, 4, &actor);
-            if !g.is_empty() {
+            if !g.is_empty() && !multi_party {
                 agents = g;
             }
         }
@@ -2157,6 +2384,7 @@ impl<'a> DocState<'a> {
                 }
             }
             if verb
+                || main == "PrisonerExchange"
                 || k_before_is(
                     s,
                     i,
@@ -2296,6 +2524,10 @@ impl<'a> DocState<'a> {
             }
         }
         ev.date = self.date_for(s, i);
+        if matches!(s.word(i), "war" | "wars" | "battle" | "battles") && ev.participants.is_empty()
+        {
+            return None;
+        }
         let empty = ev.agents.is_empty()
             && ev.targets.is_empty()
             && ev.participants.is_empty()
@@ -2378,8 +2610,10 @@ impl<'a> DocState<'a> {
                 // only when it governs talks or a truce, or mediates "between" parties
                 let governs_event = (after..(after + 5).min(n)).any(|k| {
                     r.events.iter().any(|e| {
-                        matches!(e.types[0].as_str(), "Ceasefire" | "Negotiation" | "Meeting")
-                            && e.triggers.match_at(&s.toks, k).is_some()
+                        matches!(
+                            e.types[0].as_str(),
+                            "Ceasefire" | "Negotiation" | "Meeting" | "PrisonerExchange"
+                        ) && e.triggers.match_at(&s.toks, k).is_some()
                     })
                 }) || s.word(after) == "between";
                 if governs_event && !self.cancelled(s, i, 0) {
@@ -2395,17 +2629,50 @@ impl<'a> DocState<'a> {
                 None => Vec::new(),
             };
             // which event: one named in this sentence, else the latest talks or truce
-            let in_sentence = self
-                .events
+            let mediatable = |e: &Event| {
+                e.types.iter().any(|t| {
+                    matches!(
+                        t.as_str(),
+                        "Ceasefire" | "Negotiation" | "Meeting" | "PrisonerExchange"
+                    )
+                })
+            };
+            let here: Vec<(usize, usize)> = self
+                .triggers
                 .iter()
-                .enumerate()
-                .rev()
-                .take_while(|(_, e)| e.prov.sentence == s.idx)
-                .find(|(_, e)| matches!(e.types[0].as_str(), "Ceasefire" | "Negotiation"))
-                .map(|(k, _)| k);
+                .copied()
+                .filter(|(e, _)| mediatable(&self.events[*e]))
+                .collect();
+            // active verbs govern the event after them, passives and nouns the one before;
+            // between several, talks or truces between named parties come first
+            let before = here
+                .iter()
+                .filter(|(_, t)| *t < i)
+                .max_by_key(|(_, t)| *t)
+                .map(|x| x.0);
+            let after_ev = here
+                .iter()
+                .filter(|(_, t)| *t >= i)
+                .min_by_key(|(_, t)| *t)
+                .map(|x| x.0);
+            let with_parties = here
+                .iter()
+                .map(|x| x.0)
+                .find(|&e| !self.events[e].participants.is_empty());
+            let in_sentence = if passive {
+                before.or(after_ev)
+            } else {
+                after_ev.or(before)
+            }
+            .filter(|&e| !self.events[e].participants.is_empty() || with_parties.is_none())
+            .or(with_parties);
             let target = in_sentence.or_else(|| {
                 // the latest talks or truce between named parties, else the latest at all
-                let talks = |e: &Event| matches!(e.types[0].as_str(), "Ceasefire" | "Negotiation");
+                let talks = |e: &Event| {
+                    e.types.iter().any(|t| {
+                        matches!(t.as_str(), "Ceasefire" | "Negotiation" | "PrisonerExchange")
+                    })
+                };
                 self.events
                     .iter()
                     .rposition(|e| talks(e) && !e.participants.is_empty())
@@ -2707,7 +2974,20 @@ impl<'a> DocState<'a> {
         let own_keys = self.keys(s, &own_subject);
         let participle = matches!(s.word(kill_at), "killing" | "leaving" | "left") || !active;
         if let Some(&e) = here.last() {
-            if participle || own_keys.is_empty() || self.events[e].agents == own_keys {
+            let trigger_pos = self
+                .triggers
+                .iter()
+                .rev()
+                .find(|(ev, _)| *ev == e)
+                .map_or(0, |t| t.1);
+            let killer_after_trigger = own_subject
+                .first()
+                .is_some_and(|&m| s.mentions[m].start > trigger_pos);
+            if participle
+                || own_keys.is_empty()
+                || self.events[e].agents == own_keys
+                || !killer_after_trigger
+            {
                 return e;
             }
         }
@@ -2740,6 +3020,82 @@ impl<'a> DocState<'a> {
     }
 
     // ------------------------------------------------------------------ claims about events
+
+    /// "Kabul rejected the accusation", "a charge Pakistan denied", "Abu Dhabi denies the
+    /// charge": the denier denies the claims just reported (this or the previous sentence).
+    fn deny_previous(&mut self, s: &Sent) {
+        const NOUNS: &[&str] = &[
+            "accusation",
+            "accusations",
+            "charge",
+            "charges",
+            "allegation",
+            "allegations",
+            "claim",
+            "claims",
+            "reports",
+            "report",
+        ];
+        let actor = |k: Kind| k.is_actor();
+        let r = self.rules();
+        let mut deniers: Vec<String> = Vec::new();
+        for f in s.frames.iter().filter(|f| f.denied) {
+            let mut k = f.from;
+            while matches!(
+                s.word(k),
+                "the" | "these" | "those" | "such" | "this" | "that" | "all"
+            ) {
+                k += 1;
+            }
+            if NOUNS.contains(&s.word(k)) && k + 1 >= f.to.min(k + 2) {
+                deniers.extend(f.claimants.iter().cloned());
+            }
+        }
+        // "an accusation Tehran rejects", "a charge Pakistan denied"
+        for i in 2..s.toks.len() {
+            if r.attributions
+                .iter()
+                .any(|a| a.denied && a.verbs.match_at(&s.toks, i).is_some())
+            {
+                if let Some(m) = s
+                    .mention_ending_at(i)
+                    .filter(|&m| actor(s.mentions[m].kind))
+                {
+                    if s.mentions[m].start >= 1 && NOUNS.contains(&s.word(s.mentions[m].start - 1))
+                    {
+                        deniers.push(s.mentions[m].key.clone());
+                    }
+                }
+            }
+        }
+        if deniers.is_empty() {
+            return;
+        }
+        let recent: Vec<Claim> = self
+            .claims
+            .iter()
+            .filter(|c| {
+                !c.denied
+                    && c.prov.sentence + 1 >= s.idx
+                    && c.claimant.as_ref().is_none_or(|w| !deniers.contains(w))
+            })
+            .cloned()
+            .collect();
+        for d in deniers {
+            for c in &recent {
+                let mut c2 = c.clone();
+                c2.claimant = Some(d.clone());
+                c2.denied = true;
+                c2.hedged = false;
+                c2.prov = self.prov(
+                    s,
+                    &format!("claim/deny-previous+{}", c.prov.rule),
+                    c.prov.confidence * 0.9,
+                );
+                self.claims.push(c2);
+            }
+        }
+    }
 
     /// "X denied involvement in the attack", "X claimed responsibility for the bombing":
     /// claims whose subject is an event and whose predicate is ckg:agent.
@@ -2905,4 +3261,20 @@ fn merge_event(into: &mut Event, from: Event) {
 
 fn catalogue_is_acronym_noise(s: &str) -> bool {
     s.chars().count() < 2
+}
+
+/// The length in tokens of a wire dateline at the start of a sentence: "ISLAMABAD, March 14
+/// (Agency) -" or "GOMA, Democratic Republic of Congo, Sept 24 (Agency) —". Zero if none.
+fn dateline_len(toks: &[Token], text: &str) -> usize {
+    let Some(first) = toks.first() else { return 0 };
+    let raw = &text[first.start..first.end];
+    let all_caps = raw.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && raw.chars().all(|c| !c.is_lowercase());
+    if !all_caps {
+        return 0;
+    }
+    // the dash that ends the dateline, within the first 16 tokens
+    (1..toks.len().min(16))
+        .find(|&k| toks[k].lower == "-" && toks[k - 1].lower == ")")
+        .map_or(0, |k| k + 1)
 }

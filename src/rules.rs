@@ -43,6 +43,7 @@ struct RawCoref {
     group_possessives: Vec<String>,
     group_heads: Vec<String>,
     event_nouns: Vec<String>,
+    actor_heads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -198,6 +199,7 @@ pub struct Rules {
     pub group_possessives: PhraseSet,
     pub group_heads: PhraseSet,
     pub event_nouns: PhraseSet,
+    pub actor_heads: PhraseSet,
     pub negation: PhraseSet,
     pub negation_window: usize,
     pub modal: PhraseSet,
@@ -250,6 +252,7 @@ const EVENT_TYPES: &[&str] = &[
     "Negotiation",
     "Meeting",
     "Deportation",
+    "PrisonerExchange",
 ];
 const TYPE_NAMES: &[&str] = &[
     "Actor",
@@ -379,6 +382,7 @@ impl Rules {
             group_possessives: ps(&raw.coreference.group_possessives),
             group_heads: ps(&raw.coreference.group_heads),
             event_nouns: ps(&raw.coreference.event_nouns),
+            actor_heads: ps(&raw.coreference.actor_heads),
             negation: ps(&raw.context.negation),
             negation_window: raw.context.negation_window,
             modal: ps(&raw.context.modal),
