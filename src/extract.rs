@@ -1195,7 +1195,12 @@ impl<'a> DocState<'a> {
         }
         let _ = kind;
         // a list is only a list if some link says "and"/"or": "X, the group's leader," is not
-        if left == right || (left..right).any(|k| has_conj(k, k + 1)) {
+        let open_list = {
+            let e = s.mentions[right].end;
+            matches!(s.word(e), "and" | "or")
+                || (s.word(e) == "," && matches!(s.word(e + 1), "and" | "or"))
+        };
+        if left == right || open_list || (left..right).any(|k| has_conj(k, k + 1)) {
             (left..=right).collect()
         } else {
             vec![mi]
@@ -2014,9 +2019,32 @@ impl<'a> DocState<'a> {
                             }
                         }
                     } else if !self.cancelled(s, i, frame_from) || self.negated_in_frame(s, i) {
-                        let sub = self.subject_of(s, i, &family);
-                        let o = self.object_of(s, i + l, 8, &family);
-                        pairs.push((sub, o));
+                        // passive with words between: "is reportedly supplied with weapons by X"
+                        let mut b = i;
+                        while b > 0
+                            && r.subject_skip.contains_word(s.word(b - 1))
+                            && !matches!(
+                                s.word(b - 1),
+                                "is" | "are" | "was" | "were" | "been" | "being"
+                            )
+                        {
+                            b -= 1;
+                        }
+                        let be = b > 0
+                            && matches!(
+                                s.word(b - 1),
+                                "is" | "are" | "was" | "were" | "been" | "being"
+                            );
+                        let by = (i + l..(i + l + 5).min(n)).find(|&k| s.word(k) == "by");
+                        if let (true, Some(by)) = (be, by) {
+                            let o = self.subject_of(s, i, &family);
+                            let sub = self.object_of(s, by + 1, 5, &family);
+                            pairs.push((sub, o));
+                        } else {
+                            let sub = self.subject_of(s, i, &family);
+                            let o = self.object_of(s, i + l, 8, &family);
+                            pairs.push((sub, o));
+                        }
                     }
                 } else if let Some(l) = rule.nominal.match_at(&s.toks, i) {
                     used = l;
@@ -2497,8 +2525,8 @@ impl<'a> DocState<'a> {
                 }
             }
         }
-        ev.agents = self.keys(s, &agents);
-        ev.participants = self.keys(s, &parts);
+        ev.agents = self.with_states(self.keys(s, &agents));
+        ev.participants = self.with_states(self.keys(s, &parts));
         ev.targets = self
             .keys(s, &targets)
             .into_iter()
@@ -2555,6 +2583,31 @@ impl<'a> DocState<'a> {
             return None;
         }
         Some(ev)
+    }
+
+    /// A state's armed forces or agency acting: the state acts too ("US forces carried out
+    /// strikes" → agent United States as well as its armed forces).
+    fn with_states(&mut self, keys: Vec<String>) -> Vec<String> {
+        let mut out = keys.clone();
+        for k in &keys {
+            let Some(ci) = self.cat_index(k) else {
+                continue;
+            };
+            let e = &self.cat().entities[ci];
+            if e.kind != Kind::Organization {
+                continue;
+            }
+            if let Some(st) = e
+                .affiliation
+                .filter(|&a| self.cat().entities[a].kind == Kind::State)
+            {
+                let sk = self.record_catalogue(st);
+                if !out.contains(&sk) {
+                    out.push(sk);
+                }
+            }
+        }
+        out
     }
 
     /// The date nearest to token `i` in the sentence, else the paragraph's latest date.
@@ -3047,7 +3100,7 @@ impl<'a> DocState<'a> {
             ) {
                 k += 1;
             }
-            if NOUNS.contains(&s.word(k)) && k + 1 >= f.to.min(k + 2) {
+            if NOUNS.contains(&s.word(k)) && !matches!(s.word(k + 1), "of" | "that") {
                 deniers.extend(f.claimants.iter().cloned());
             }
         }
