@@ -2413,23 +2413,9 @@ impl<'a> DocState<'a> {
             }
             if verb
                 || main == "PrisonerExchange"
-                || k_before_is(
-                    s,
-                    i,
-                    &[
-                        "agreed to",
-                        "signed",
-                        "reached",
-                        "announced",
-                        "declared",
-                        "accepted",
-                        "held",
-                        "joined",
-                        "engaged in",
-                        "began",
-                        "resumed",
-                    ],
-                )
+                || r.party_verbs
+                    .any_in(&s.toks, i.saturating_sub(6), i)
+                    .is_some()
             {
                 parts.extend(self.subject_of(s, i, &actor));
             }
@@ -3271,11 +3257,6 @@ impl<'a> DocState<'a> {
         }
         self.entities.retain(|k, _| used.contains(k));
     }
-}
-
-fn k_before_is(s: &Sent, i: usize, phrases: &[&str]) -> bool {
-    let set = PhraseSet::new(phrases);
-    (i.saturating_sub(6)..i).any(|k| set.match_at(&s.toks, k).is_some())
 }
 
 fn merge_event(into: &mut Event, from: Event) {

@@ -111,6 +111,11 @@ fn shift_position(msg: &str, lines: usize) -> String {
     .into_owned()
 }
 
+/// Documents extracted in parallel and written together.
+const CHUNK_DOCS: usize = 256;
+/// From this many documents on, a fresh store is filled with the bulk loader.
+const BULK_MIN_DOCS: usize = 64;
+
 /// Options of [`ingest`].
 #[derive(Debug, Clone, Default)]
 pub struct IngestOptions {
@@ -187,7 +192,15 @@ pub fn ingest(
         None
     };
     let mut seen = std::collections::HashSet::new();
-    for chunk in files.chunks(512) {
+    // A fresh store is filled with the bulk loader (committed once at the end: all or
+    // nothing); otherwise each chunk of documents is written in one transaction.
+    let mut loader = if store.is_empty()? && files.len() >= BULK_MIN_DOCS {
+        Some(store.store.bulk_loader())
+    } else {
+        None
+    };
+    for chunk in files.chunks(CHUNK_DOCS) {
+        let mut batch: Vec<oxigraph::model::Quad> = Vec::new();
         let results: Vec<Result<(crate::model::Extraction, Vec<oxigraph::model::Quad>)>> = pool
             .install(|| {
                 chunk
@@ -216,7 +229,7 @@ pub fn ingest(
                         stats.unchanged += 1;
                         continue;
                     }
-                    store.insert(&quads)?;
+                    batch.extend(quads);
                     stats.ingested += 1;
                     stats.sentences += x.sentences.len();
                     stats.entities += x.entities.len();
@@ -225,9 +238,18 @@ pub fn ingest(
                 }
             }
         }
+        if !batch.is_empty() {
+            match loader.as_mut() {
+                Some(l) => l.load_quads(batch).map_err(|e| store_err(&store.path, e))?,
+                None => store.insert(&batch)?,
+            }
+        }
     }
     if let Some(b) = bar {
         b.finish_and_clear();
+    }
+    if let Some(l) = loader {
+        l.commit().map_err(|e| store_err(&store.path, e))?;
     }
     stats.triples_after = store.len()?;
     stats.seconds = started.elapsed().as_secs_f64();
