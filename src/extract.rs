@@ -12,7 +12,7 @@ use crate::document::Document;
 use crate::model::*;
 use crate::rules::{Rules, Theme};
 use crate::sentences::{self, Sentence};
-use crate::text::{tokenize, PhraseSet, TokKind, Token};
+use crate::text::{tokenize, TokKind, Token};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The extractor: catalogue and rules, built once and shared across threads.
