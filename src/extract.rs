@@ -368,8 +368,18 @@ impl<'a> DocState<'a> {
         }
         for i in 0..s.toks.len() {
             let w = s.word(i);
-            if matches!(w, ";" | ":" | "-" if w != "-") || w == ";" || w == ":" {
+            if w == ";" || w == ":" {
                 s.boundary[i] = true;
+                continue;
+            }
+            if w == "-" {
+                // hyphens and en dashes join words; an em dash between words sets off a clause
+                let raw = &s.text[s.toks[i].start..s.toks[i].end];
+                let spaced = s.text[..s.toks[i].start].ends_with(' ')
+                    || s.text[s.toks[i].end..].starts_with(' ');
+                if raw == "—" && spaced {
+                    s.boundary[i] = true;
+                }
                 continue;
             }
             if r.boundaries.match_at(&s.toks, i).is_some() && r.boundaries.contains_word(w) {
@@ -394,10 +404,6 @@ impl<'a> DocState<'a> {
                 {
                     s.boundary[i] = true;
                 }
-            }
-            // an em dash between clauses
-            if s.text[s.toks[i].start..s.toks[i].end].starts_with('—') {
-                s.boundary[i] = true;
             }
         }
     }
@@ -1042,6 +1048,48 @@ impl<'a> DocState<'a> {
                     }
                 }
             }
+            // "X said it had …": "it" is the speaker
+            let after_say = (k.saturating_sub(5)..k).any(|j| {
+                matches!(
+                    s.word(j),
+                    "said"
+                        | "says"
+                        | "added"
+                        | "claimed"
+                        | "stated"
+                        | "announced"
+                        | "insisted"
+                        | "maintained"
+                        | "acknowledged"
+                        | "denied"
+                )
+            });
+            if s.word(k) == "it"
+                && after_say
+                && k + 1 < n
+                && !matches!(
+                    s.word(k + 1),
+                    "is" | "was" | "'s" | "seemed" | "remains" | "remained"
+                )
+            {
+                if let Some(m) = mentions.iter().rev().find(|m| {
+                    m.end <= k
+                        && matches!(m.kind, Kind::State | Kind::Organization | Kind::ArmedGroup)
+                }) {
+                    out.push(Mention {
+                        start: k,
+                        end: k + 1,
+                        ext_start: k,
+                        key: m.key.clone(),
+                        kind: m.kind,
+                        form: Form::Name,
+                        possessive: false,
+                        coref: true,
+                    });
+                    k += 1;
+                    continue;
+                }
+            }
             // "them" → the nearest group or state named earlier in this sentence
             if s.word(k) == "them" {
                 if let Some(m) = mentions.iter().rev().find(|m| {
@@ -1313,6 +1361,21 @@ impl<'a> DocState<'a> {
             }
             if let Some(mi) = s.at[k] {
                 if want(s.mentions[mi].kind) {
+                    // "his Afghan counterpart Amir Khan Muttaqi": the person, not the demonym
+                    let m = &s.mentions[mi];
+                    if m.form == Form::Demonym {
+                        if let Some(l) = self.rules().titles.match_at(&s.toks, m.end) {
+                            let mut p = m.end + l;
+                            if s.word(p) == "," {
+                                p += 1;
+                            }
+                            if let Some(pm) = s.at.get(p).copied().flatten().filter(|&pm| {
+                                s.mentions[pm].kind == Kind::Person && want(Kind::Person)
+                            }) {
+                                return self.group_of(s, pm);
+                            }
+                        }
+                    }
                     return self.group_of(s, mi);
                 }
                 k = s.mentions[mi].end;
@@ -1417,6 +1480,18 @@ impl<'a> DocState<'a> {
                 }
                 if let Some(b) = r.titles.match_ending(&s.toks, e) {
                     let leader = r.leader_titles.match_at(&s.toks, b) == Some(e - b);
+                    // "chief spokesman", "head negotiator": one title, not a leader
+                    if e == end
+                        && !titles.is_empty()
+                        && e - b == 1
+                        && matches!(s.word(b), "chief" | "head" | "senior" | "deputy" | "top")
+                    {
+                        if let Some(last) = titles.last_mut() {
+                            last.0 = format!("{} {}", s.surface(b, e), last.0);
+                            end = b;
+                            continue;
+                        }
+                    }
                     titles.push((s.surface(b, e).to_string(), leader));
                     end = b;
                     if s.word(end.saturating_sub(1)) == "and"
@@ -2194,10 +2269,27 @@ impl<'a> DocState<'a> {
             let rule = &r.events[ri];
             // verbs are verbs only when not used as nouns ("the attack") and vice versa
             let det_before = i > 0
-                && matches!(
-                    s.word(i - 1),
-                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these"
-                );
+                && (r.modifiers.contains_word(s.word(i - 1))
+                    || matches!(
+                        s.word(i - 1),
+                        "in" | "on"
+                            | "of"
+                            | "with"
+                            | "after"
+                            | "during"
+                            | "for"
+                            | "from"
+                            | "at"
+                            | "by"
+                            | "against"
+                            | "amid"
+                            | "'s"
+                    ))
+                || i > 0
+                    && matches!(
+                        s.word(i - 1),
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these"
+                    );
             let verb = verb_trigger && !det_before;
             if self.cancelled(s, i, 0) {
                 i += l;
@@ -2414,7 +2506,7 @@ impl<'a> DocState<'a> {
             if verb
                 || main == "PrisonerExchange"
                 || r.party_verbs
-                    .any_in(&s.toks, i.saturating_sub(6), i)
+                    .any_in(&s.toks, i.saturating_sub(8), i)
                     .is_some()
             {
                 parts.extend(self.subject_of(s, i, &actor));
@@ -2423,6 +2515,12 @@ impl<'a> DocState<'a> {
                 || r.titles.match_at(&s.toks, after).is_some();
             if (verb || next_is_name) && matches!(main, "Meeting" | "Negotiation") {
                 parts.extend(self.object_of(s, after, 6, &actor));
+            }
+        }
+        // "deported from Pakistan": the deporting state
+        if main == "Deportation" && agents.is_empty() {
+            if let Some(f) = (after..end.min(after + 4)).find(|&k| s.word(k) == "from") {
+                agents = self.object_of(s, f + 1, 3, &|k: Kind| k == Kind::State);
             }
         }
         // targets
@@ -2788,6 +2886,57 @@ impl<'a> DocState<'a> {
             }
             let at_least = r.at_least.match_ending(&s.toks, i).is_some()
                 || (i >= 2 && s.word(i - 2) == "at" && s.word(i - 1) == "least");
+            // "the death toll rose to 23", "the toll stood at 40"
+            let toll = (i.saturating_sub(6)..i)
+                .find(|&k| matches!(s.word(k), "toll" | "tally"))
+                .filter(|&k| {
+                    (k + 1..i).all(|j| {
+                        matches!(
+                            s.word(j),
+                            "rose"
+                                | "climbed"
+                                | "reached"
+                                | "stood"
+                                | "stands"
+                                | "jumped"
+                                | "increased"
+                                | "has"
+                                | "had"
+                                | "risen"
+                                | "climbing"
+                                | "at"
+                                | "to"
+                                | "now"
+                                | "of"
+                                | "the"
+                                | ","
+                                | "least"
+                                | "more"
+                                | "than"
+                                | "over"
+                        )
+                    })
+                });
+            if let Some(t) = toll {
+                let cas = Casualty {
+                    victim: None,
+                    killed: value,
+                    at_least,
+                };
+                let ev = self
+                    .triggers
+                    .last()
+                    .map(|x| x.0)
+                    .or_else(|| self.last_event.get("Attack").copied());
+                if let Some(ev) = ev {
+                    if !self.events[ev].casualties.contains(&cas) {
+                        self.events[ev].casualties.push(cas);
+                    }
+                }
+                let _ = t;
+                i = num_end;
+                continue;
+            }
             // the victim phrase: up to 5 tokens of words and names after the number
             let mut k = num_end;
             let mut victim_mentions: Vec<usize> = Vec::new();
@@ -3027,6 +3176,36 @@ impl<'a> DocState<'a> {
                 || self.events[e].agents == own_keys
                 || !killer_after_trigger
             {
+                return e;
+            }
+        }
+        // "killed 19 militants in an operation", "were killed in retaliatory strikes"
+        let end = s.clause_end(kill_at);
+        if let Some(&(e, _)) = self
+            .triggers
+            .iter()
+            .filter(|(_, t)| *t > kill_at && *t < end)
+            .min_by_key(|(_, t)| *t)
+        {
+            let t = self
+                .triggers
+                .iter()
+                .find(|(ev, _)| *ev == e)
+                .map_or(0, |x| x.1);
+            let r = self.rules();
+            let introduced = (kill_at..t)
+                .rev()
+                .find(|&k| matches!(s.word(k), "in" | "during" | "by"))
+                .is_some_and(|p| {
+                    (p + 1..t).all(|k| {
+                        matches!(s.word(k), "a" | "an" | "the" | "its" | "their" | "-")
+                            || r.modifiers.contains_word(s.word(k))
+                    })
+                });
+            if introduced {
+                if active && !own_keys.is_empty() && self.events[e].agents.is_empty() {
+                    self.events[e].agents = own_keys.clone();
+                }
                 return e;
             }
         }
