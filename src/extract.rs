@@ -999,26 +999,48 @@ impl<'a> DocState<'a> {
                     "sides" | "parties" | "armies" | "forces" | "rivals" | "foes" | "adversaries"
                 );
                 if states_only || parties {
-                    let want = |kind: Kind| {
-                        if states_only {
-                            kind == Kind::State
-                        } else {
-                            matches!(kind, Kind::State | Kind::ArmedGroup)
-                        }
-                    };
-                    let mut pair: Vec<(String, Kind)> = Vec::new();
+                    // the speaker or the mediators of this sentence are not the two sides
+                    let excluded: Vec<String> = mentions
+                        .iter()
+                        .filter(|m| {
+                            m.end <= k
+                                && (k - m.end) <= 6
+                                && (m.end..k).any(|j| {
+                                    r.mediation_verbs.match_at(&s.toks, j).is_some()
+                                        || r.attributions
+                                            .iter()
+                                            .any(|a| a.verbs.match_at(&s.toks, j).is_some())
+                                })
+                        })
+                        .map(|m| m.key.clone())
+                        .collect();
                     let earlier = mentions
                         .iter()
-                        .filter(|m| m.end <= k)
+                        .filter(|m| m.end <= k && !excluded.contains(&m.key))
                         .map(|m| (m.key.clone(), m.kind))
                         .collect::<Vec<_>>();
-                    for (key, kind) in earlier.iter().rev().chain(self.recent.iter().rev()) {
-                        if want(*kind) && !pair.iter().any(|(p, _)| p == key) {
-                            pair.push((key.clone(), *kind));
-                            if pair.len() == 2 {
-                                break;
+                    let pick = |want: &dyn Fn(Kind) -> bool| {
+                        let mut pair: Vec<(String, Kind)> = Vec::new();
+                        for (key, kind) in earlier
+                            .iter()
+                            .rev()
+                            .chain(self.recent.iter().rev().take(40))
+                        {
+                            if want(*kind)
+                                && !excluded.contains(key)
+                                && !pair.iter().any(|(p, _)| p == key)
+                            {
+                                pair.push((key.clone(), *kind));
+                                if pair.len() == 2 {
+                                    break;
+                                }
                             }
                         }
+                        pair
+                    };
+                    let mut pair = pick(&|kind| kind == Kind::State);
+                    if pair.len() < 2 && !states_only {
+                        pair = pick(&|kind| matches!(kind, Kind::State | Kind::ArmedGroup));
                     }
                     if pair.len() == 2 {
                         pair.reverse();
@@ -2290,8 +2312,23 @@ impl<'a> DocState<'a> {
                         s.word(i - 1),
                         "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these"
                     );
-            let verb = verb_trigger && !det_before;
-            if self.cancelled(s, i, 0) {
+            // "stepped up attacks", "launched strikes": a noun after a light verb
+            let after_light = {
+                let mut k = i;
+                while k > 0
+                    && (matches!(s.word(k - 1), "a" | "an" | "the" | "its" | "their" | "-")
+                        || r.modifiers.contains_word(s.word(k - 1)))
+                {
+                    k -= 1;
+                }
+                r.light_verbs.match_ending(&s.toks, k).is_some()
+            };
+            let verb = verb_trigger && !det_before && !after_light;
+            // "accused X of launching attacks", "denied carrying out strikes": not asserted
+            let disputed = self
+                .frame_at(s, i)
+                .is_some_and(|f| !f.theme.is_empty() && f.from <= i);
+            if self.cancelled(s, i, 0) || disputed {
                 i += l;
                 continue;
             }
@@ -3010,7 +3047,8 @@ impl<'a> DocState<'a> {
                 // skip the list: "at least 64 people, including …, were killed"
                 if let Some(c) = (k + 2..n).find(|&j| {
                     s.word(j) == ","
-                        && matches!(s.word(j + 1), "were" | "was" | "had" | "have" | "are")
+                        && (matches!(s.word(j + 1), "were" | "was" | "had" | "have" | "are")
+                            || r.kill_words.match_at(&s.toks, j + 1).is_some())
                 }) {
                     k = c + 1;
                 }
@@ -3179,6 +3217,17 @@ impl<'a> DocState<'a> {
                 return e;
             }
         }
+        // "12 people were killed when a suicide bomber struck …": the event the sentence names
+        if !active {
+            if let Some(&(e, _)) = self
+                .triggers
+                .iter()
+                .filter(|(_, t)| *t > kill_at)
+                .min_by_key(|(_, t)| *t)
+            {
+                return e;
+            }
+        }
         // "killed 19 militants in an operation", "were killed in retaliatory strikes"
         let end = s.clause_end(kill_at);
         if let Some(&(e, _)) = self
@@ -3197,10 +3246,13 @@ impl<'a> DocState<'a> {
                 .rev()
                 .find(|&k| matches!(s.word(k), "in" | "during" | "by"))
                 .is_some_and(|p| {
-                    (p + 1..t).all(|k| {
-                        matches!(s.word(k), "a" | "an" | "the" | "its" | "their" | "-")
-                            || r.modifiers.contains_word(s.word(k))
-                    })
+                    t - p <= 6
+                        && (p + 1..t).all(|k| {
+                            s.at[k].is_none()
+                                && (matches!(s.word(k), "a" | "an" | "the" | "its" | "their" | "-")
+                                    || r.modifiers.contains_word(s.word(k))
+                                    || (s.toks[k].kind == TokKind::Word && !s.toks[k].cap))
+                        })
                 });
             if introduced {
                 if active && !own_keys.is_empty() && self.events[e].agents.is_empty() {
@@ -3228,7 +3280,11 @@ impl<'a> DocState<'a> {
             .find(|&k| s.word(k) == "in")
             .map(|k| self.object_of(s, k + 1, 3, &|k: Kind| k.is_place()))
         {
-            ev.locations = self.keys(s, &g);
+            let named: Vec<usize> = g
+                .into_iter()
+                .filter(|&m| s.mentions[m].form == Form::Name)
+                .collect();
+            ev.locations = self.keys(s, &named);
         }
         ev.date = self.date_for(s, kill_at);
         self.events.push(ev);
