@@ -1359,6 +1359,15 @@ impl<'a> DocState<'a> {
             if let Some(mi) = s.at[k] {
                 let m = &s.mentions[mi];
                 if want(m.kind) {
+                    // "Hamas-led Palestinian groups": the leading group acts
+                    if m.start >= 3 && s.word(m.start - 1) == "led" && s.word(m.start - 2) == "-" {
+                        if let Some(lm) = s
+                            .mention_ending_at(m.start - 2)
+                            .filter(|&lm| want(s.mentions[lm].kind))
+                        {
+                            return vec![lm];
+                        }
+                    }
                     return self.group_of(s, mi);
                 }
                 k = m.start;
@@ -2403,9 +2412,14 @@ impl<'a> DocState<'a> {
         let definite = i > 0 && matches!(s.word(i - 1), "the" | "this" | "that");
         if EVENT_FAMILY_ATTACK.contains(&main) {
             // "the attack", with nothing of its own: the latest attack
-            if definite && ev.agents.is_empty() && ev.targets.is_empty() && ev.locations.is_empty()
-            {
-                return self.last_event.get("Attack").copied();
+            // ("the strikes targeted X": the same strikes, now with a target)
+            if definite && ev.agents.is_empty() {
+                let prev = self.last_event.get("Attack").copied()?;
+                let p = &self.events[prev];
+                let same_place = ev.locations.is_empty()
+                    || p.locations.is_empty()
+                    || ev.locations.iter().any(|l| p.locations.contains(l));
+                return (same_place && p.prov.sentence + 3 >= s.idx).then_some(prev);
             }
             return None;
         }
@@ -2485,6 +2499,27 @@ impl<'a> DocState<'a> {
         // 2. "by X"
         if let Some(by) = (after..end.min(after + 6))
             .find(|&k| r.role_agent.match_at(&s.toks, k).is_some() && s.word(k) == "by")
+            .filter(|&by| {
+                // "attacks by X", "strikes carried out by X", not "facilities used by X"
+                (after..by).all(|k| {
+                    matches!(
+                        s.word(k),
+                        "carried"
+                            | "out"
+                            | "launched"
+                            | "conducted"
+                            | "staged"
+                            | "mounted"
+                            | "allegedly"
+                            | "reportedly"
+                            | "apparently"
+                            | "led"
+                            | "claimed"
+                            | "perpetrated"
+                            | "committed"
+                    )
+                })
+            })
         {
             let g = self.object_of(s, by + 1, 4, &actor);
             if !g.is_empty() && !multi_party {
@@ -2499,30 +2534,30 @@ impl<'a> DocState<'a> {
                 let mut k = b;
                 while k > 0
                     && b - k < 4
-                    && matches!(
+                    && s.at[k - 1].is_none()
+                    && r.light_verbs.match_ending(&s.toks, k).is_none()
+                    && (matches!(
                         s.word(k - 1),
-                        "a" | "an"
-                            | "the"
-                            | "its"
-                            | "their"
-                            | "new"
-                            | "fresh"
-                            | "series"
-                            | "of"
-                            | "wave"
-                            | "retaliatory"
-                            | "covert"
-                            | "cross"
-                            | "-"
-                            | "border"
-                            | "multiple"
-                            | "several"
-                            | "deadly"
-                            | "major"
-                            | "large"
-                            | "scale"
-                            | "coordinated"
-                    )
+                        "a" | "an" | "the" | "its" | "their" | "of" | "-" | "series" | "wave"
+                    ) || r.modifiers.contains_word(s.word(k - 1))
+                        || (s.toks[k - 1].kind == TokKind::Word
+                            && !s.toks[k - 1].cap
+                            && !matches!(
+                                s.word(k - 1),
+                                "in" | "on"
+                                    | "at"
+                                    | "and"
+                                    | "or"
+                                    | "to"
+                                    | "by"
+                                    | "for"
+                                    | "with"
+                                    | "from"
+                                    | "after"
+                                    | "before"
+                                    | "said"
+                                    | "says"
+                            )))
                 {
                     k -= 1;
                 }
