@@ -170,12 +170,14 @@ pub fn explain(kg: &KgStore, name: &str, out: &mut dyn Write) -> Result<()> {
         }
         writeln!(out, "\nClaims (attributed, not facts):").map_err(io)?;
         let claims = rows(kg, &format!(
-            "SELECT ?sl ?p ?ol ?who ?stance ?sentence ?title ?rule WHERE {{
+            "SELECT DISTINCT ?sl ?p ?ol ?who ?stance ?sentence ?title ?rule WHERE {{
                ?c a ckg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ckg:stance ?stance ; ckg:sentence ?sentence ; ckg:document ?d ; ckg:rule ?rule .
                OPTIONAL {{ ?c ckg:claimant ?cl . ?cl rdfs:label ?who0 }}
                FILTER(?s = {e} || ?o = {e} || EXISTS {{ ?c ckg:claimant {e} }})
                OPTIONAL {{ ?s rdfs:label ?sl0 }} OPTIONAL {{ ?o rdfs:label ?ol0 }} OPTIONAL {{ ?d dcterms:title ?t0 }}
-               BIND(COALESCE(?sl0, STR(?s)) AS ?sl) BIND(COALESCE(?ol0, STR(?o)) AS ?ol) BIND(COALESCE(?t0, STR(?d)) AS ?title) BIND(COALESCE(?who0, \"(no source named)\") AS ?who)
+               OPTIONAL {{ ?s a ckg:Event ; a ?et . FILTER(?et != ckg:Event) OPTIONAL {{ ?s ckg:date ?ed }} }}
+               BIND(IF(BOUND(?et), CONCAT(\"the \", STRAFTER(STR(?et), \"#\"), IF(BOUND(?ed), CONCAT(\" of \", STR(?ed)), \"\")), ?sl0) AS ?sl1)
+               BIND(COALESCE(?sl1, STR(?s)) AS ?sl) BIND(COALESCE(?ol0, STR(?o)) AS ?ol) BIND(COALESCE(?t0, STR(?d)) AS ?title) BIND(COALESCE(?who0, \"(no source named)\") AS ?who)
              }} ORDER BY ?title ?sentence"))?;
         for r in &claims {
             writeln!(
