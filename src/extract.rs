@@ -127,6 +127,8 @@ struct DocState<'a> {
     triggers: Vec<(usize, usize)>,
     /// Keys of entities that some final mention names.
     mentioned: BTreeSet<String>,
+    /// Acronyms the document introduced for entities the catalogue does not know.
+    acronyms: HashMap<String, (String, Kind)>,
 }
 
 const DEMONYM_KIND: Kind = Kind::State;
@@ -164,6 +166,7 @@ impl Extractor {
             in_quote: false,
             triggers: Vec::new(),
             mentioned: BTreeSet::new(),
+            acronyms: HashMap::new(),
         };
         for (idx, s) in sents.iter().enumerate() {
             st.sentence(idx, s, &doc.body);
@@ -477,8 +480,14 @@ impl<'a> DocState<'a> {
         for m in &raw {
             blocked[m.start..m.end].iter_mut().for_each(|x| *x = true);
         }
-        // people introduced by a title, unknown groups, known surnames
+        // organisations introduced with their acronym, people introduced by a title, unknown
+        // groups, known surnames
+        let acr = self.acronym_entities(s, &blocked);
+        for m in &acr {
+            blocked[m.start..m.end].iter_mut().for_each(|x| *x = true);
+        }
         let mut extra = self.title_people(s, &blocked);
+        extra.extend(acr);
         for m in &extra {
             blocked[m.start..m.end].iter_mut().for_each(|x| *x = true);
         }
@@ -844,6 +853,104 @@ impl<'a> DocState<'a> {
             }
         }
         // catalogue people named in full also answer to their surname later
+        out
+    }
+
+    /// "Pakistan Tehreek-e-Insaf (PTI)", "the Baloch Raaji Aajoi Sangar (BRAS)": a capitalised
+    /// name the catalogue does not know, followed by its acronym, names an organisation (an
+    /// armed group when its name says so); the acronym names it for the rest of the document.
+    fn acronym_entities(&mut self, s: &Sent, blocked: &[bool]) -> Vec<Mention> {
+        let r = self.rules();
+        let n = s.toks.len();
+        let mut out = Vec::new();
+        for k in 0..n {
+            // a later bare acronym
+            if !blocked[k] {
+                let raw = &s.text[s.toks[k].start..s.toks[k].end];
+                if let Some((key, kind)) = self.acronyms.get(raw).cloned() {
+                    if !(k > 0 && s.word(k - 1) == "(") {
+                        out.push(Mention {
+                            start: k,
+                            end: k + 1,
+                            ext_start: k,
+                            key,
+                            kind,
+                            form: Form::Name,
+                            possessive: false,
+                            coref: false,
+                        });
+                        continue;
+                    }
+                }
+            }
+            if s.word(k) != "(" || k + 2 >= n || s.word(k + 2) != ")" || k == 0 {
+                continue;
+            }
+            let acr = &s.text[s.toks[k + 1].start..s.toks[k + 1].end];
+            if !crate::catalogue::is_acronym(acr)
+                || acr.chars().filter(|c| c.is_alphabetic()).count() < 2
+                || blocked[k + 1]
+            {
+                continue;
+            }
+            // the name before the parenthesis: capitalised words, particles and hyphens
+            let mut a = k;
+            while a > 0
+                && !blocked[a - 1]
+                && k - a < 8
+                && (s.toks[a - 1].cap
+                    || matches!(
+                        s.word(a - 1),
+                        "-" | "of" | "for" | "and" | "the" | "e" | "i" | "ul" | "al" | "el"
+                    ))
+            {
+                a -= 1;
+            }
+            while a < k && !s.toks[a].cap {
+                a += 1;
+            }
+            let initial =
+                |a: usize| acr.starts_with(|c: char| s.text[s.toks[a].start..].starts_with(c));
+            // "Pakistan Tehreek-e-Insaf (PTI)": a state's name can open an organisation's name
+            if a < k && !initial(a) && a > 0 && s.toks[a - 1].cap && initial(a - 1) {
+                a -= 1;
+            }
+            if k - a < 2 || !initial(a) {
+                continue;
+            }
+            let name = s.surface(a, k).to_string();
+            let armed = (a..k).any(|j| r.armed_name_words.contains_word(s.word(j)));
+            let kind = if armed {
+                Kind::ArmedGroup
+            } else {
+                Kind::Organization
+            };
+            let key = self.record_dynamic(kind, &name);
+            if let Some(rec) = self.entities.get_mut(&key) {
+                rec.alt_labels.insert(acr.to_string());
+            }
+            self.acronyms.insert(acr.to_string(), (key.clone(), kind));
+            out.push(Mention {
+                start: a,
+                end: k,
+                ext_start: a,
+                key: key.clone(),
+                kind,
+                form: Form::Name,
+                possessive: false,
+                coref: false,
+            });
+            out.push(Mention {
+                start: k + 1,
+                end: k + 2,
+                ext_start: k + 1,
+                key,
+                kind,
+                form: Form::Name,
+                possessive: false,
+                coref: false,
+            });
+        }
         out
     }
 

@@ -44,6 +44,7 @@ struct RawCoref {
     group_heads: Vec<String>,
     event_nouns: Vec<String>,
     actor_heads: Vec<String>,
+    armed_name_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -201,6 +202,7 @@ pub struct Rules {
     pub group_heads: PhraseSet,
     pub event_nouns: PhraseSet,
     pub actor_heads: PhraseSet,
+    pub armed_name_words: PhraseSet,
     pub negation: PhraseSet,
     pub negation_window: usize,
     pub modal: PhraseSet,
@@ -385,6 +387,7 @@ impl Rules {
             group_heads: ps(&raw.coreference.group_heads),
             event_nouns: ps(&raw.coreference.event_nouns),
             actor_heads: ps(&raw.coreference.actor_heads),
+            armed_name_words: ps(&raw.coreference.armed_name_words),
             negation: ps(&raw.context.negation),
             negation_window: raw.context.negation_window,
             modal: ps(&raw.context.modal),
