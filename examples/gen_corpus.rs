@@ -22,8 +22,8 @@ use conflictkg::sentences;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// Target body size of a generated document, in bytes.
-pub const TARGET_BYTES: usize = 4000;
+/// A document gets paragraphs until its body has this many bytes (about 4 KB per file).
+pub const TARGET_BYTES: usize = 3500;
 
 /// SplitMix64: small, fast, and the same on every platform.
 pub struct Rng(u64);
@@ -52,7 +52,10 @@ enum Piece {
     Name {
         entity: usize,
         form: Form,
+        /// Written as one of the entity's acronyms (TTP, RSF).
         acronym: bool,
+        /// Written in capitals though the name is not an acronym (a dateline's "ISLAMABAD").
+        upper: bool,
     },
 }
 
@@ -75,6 +78,8 @@ pub struct Generator {
     articles: Vec<Article>,
     /// Entities of each kind that may stand in for a name of that kind.
     by_kind: HashMap<Kind, Vec<usize>>,
+    /// The same, for entities with an acronym among their aliases.
+    by_kind_acronym: HashMap<Kind, Vec<usize>>,
     /// States with a demonym.
     with_demonym: Vec<usize>,
     /// Cities that are some state's capital.
@@ -98,10 +103,17 @@ fn template(cat: &Catalogue, text: &str) -> Template {
         if m.start > at {
             pieces.push(Piece::Text(text[at..m.start].to_string()));
         }
+        let surface = &text[m.start..m.end];
+        let acronym =
+            is_acronym(surface) && (e.label == surface || e.aliases.iter().any(|a| a == surface));
+        let upper = !acronym
+            && surface.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !surface.chars().any(|c| c.is_lowercase());
         pieces.push(Piece::Name {
             entity: t.entity,
             form: t.form,
-            acronym: is_acronym(&text[m.start..m.end]),
+            acronym,
+            upper,
         });
         at = m.end;
     }
@@ -109,6 +121,10 @@ fn template(cat: &Catalogue, text: &str) -> Template {
         pieces.push(Piece::Text(text[at..].to_string()));
     }
     Template { pieces }
+}
+
+fn has_acronym(e: &conflictkg::catalogue::Entity) -> bool {
+    e.aliases.iter().any(|a| is_acronym(a))
 }
 
 /// The directory of the example articles.
@@ -149,6 +165,7 @@ impl Generator {
             });
         }
         let mut by_kind: HashMap<Kind, Vec<usize>> = HashMap::new();
+        let mut by_kind_acronym: HashMap<Kind, Vec<usize>> = HashMap::new();
         let mut with_demonym = Vec::new();
         let mut capitals = Vec::new();
         for (i, e) in cat.entities.iter().enumerate() {
@@ -156,6 +173,9 @@ impl Generator {
                 continue;
             }
             by_kind.entry(e.kind).or_default().push(i);
+            if has_acronym(e) {
+                by_kind_acronym.entry(e.kind).or_default().push(i);
+            }
             if !e.demonyms.is_empty() {
                 with_demonym.push(i);
             }
@@ -166,6 +186,7 @@ impl Generator {
         Generator {
             articles,
             by_kind,
+            by_kind_acronym,
             with_demonym,
             capitals,
             cat,
@@ -183,12 +204,17 @@ impl Generator {
         let (pool, tag): (&[usize], u8) = match form {
             Form::Demonym => (&self.with_demonym, 1),
             Form::Capital => (&self.capitals, 2),
-            Form::Name => (
-                self.by_kind
-                    .get(&self.cat.entities[entity].kind)
-                    .map_or(&[][..], |v| v.as_slice()),
-                0,
-            ),
+            Form::Name => {
+                // an entity known by an acronym is replaced by one that has one too, so that
+                // "Tehrik-i-Taliban Pakistan (TTP)" becomes "X (XY)", not "X (X)"
+                let e = &self.cat.entities[entity];
+                let pools = if has_acronym(e) {
+                    &self.by_kind_acronym
+                } else {
+                    &self.by_kind
+                };
+                (pools.get(&e.kind).map_or(&[][..], |v| v.as_slice()), 0)
+            }
         };
         if pool.is_empty() {
             return entity;
@@ -212,6 +238,7 @@ impl Generator {
                     entity,
                     form,
                     acronym,
+                    upper,
                 } => {
                     let r = self.substitute(rng, subst, *entity, *form);
                     let e = &self.cat.entities[r];
@@ -225,7 +252,11 @@ impl Generator {
                             .as_str(),
                         _ => e.label.as_str(),
                     };
-                    out.push_str(name);
+                    if *upper {
+                        out.push_str(&name.to_uppercase());
+                    } else {
+                        out.push_str(name);
+                    }
                 }
             }
         }
@@ -251,10 +282,11 @@ impl Generator {
                 &self.articles[rng.below(self.articles.len())]
             };
             let len = 2 + rng.below(2);
+            // later paragraphs never start at an article's first sentence (its dateline)
             let start = if first {
                 0
             } else {
-                rng.below(a.sentences.len().saturating_sub(len).max(1))
+                1 + rng.below(a.sentences.len().saturating_sub(len + 1).max(1))
             };
             first = false;
             let mut para = String::new();

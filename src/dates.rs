@@ -190,8 +190,44 @@ pub fn years_named(toks: &[Token]) -> Option<i32> {
     toks.iter().filter_map(year_of).max()
 }
 
-/// Every date expression in a sentence.
+/// Every date expression in a sentence. Abbreviated months ("Oct. 19", "Sept. 3") and
+/// "mid-October" are read as their plain forms; spans refer to the original tokens.
 pub fn find_dates(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
+    // drop the period after a month abbreviation and the hyphen in "mid-October"
+    let mut keep: Vec<usize> = Vec::with_capacity(toks.len());
+    for (k, t) in toks.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| &toks[p]);
+        let next = toks.get(k + 1);
+        let abbr_dot = t.lower == "."
+            && prev.is_some_and(|p| p.cap && (month_of(p).is_some() || p.lower == "sept"))
+            && next.is_some_and(|n| n.kind == TokKind::Number);
+        let mid_hyphen = t.lower == "-"
+            && prev.is_some_and(|p| matches!(p.lower.as_str(), "mid" | "early" | "late"))
+            && next.is_some_and(|n| month_of(n).is_some());
+        if !abbr_dot && !mid_hyphen {
+            keep.push(k);
+        }
+    }
+    if keep.len() == toks.len() {
+        return find_dates_plain(toks, anchor);
+    }
+    let mut filtered: Vec<Token> = keep.iter().map(|&k| toks[k].clone()).collect();
+    for t in filtered.iter_mut() {
+        if t.lower == "sept" {
+            t.lower = "september".into();
+        }
+    }
+    find_dates_plain(&filtered, anchor)
+        .into_iter()
+        .map(|mut d| {
+            d.start = keep[d.start];
+            d.end = keep.get(d.end).copied().unwrap_or(toks.len());
+            d
+        })
+        .collect()
+}
+
+fn find_dates_plain(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
     let mut out = Vec::new();
     let n = toks.len();
     let mut i = 0;
@@ -580,6 +616,19 @@ mod tests {
             ["2024-06-10"]
         );
         assert!(dates("They may return", Some("2024-08-01"), None).is_empty());
+    }
+
+    #[test]
+    fn abbreviations_and_mid_month() {
+        assert_eq!(
+            dates("in Doha on Oct. 19 after talks", Some("2025-10-21"), None),
+            ["2025-10-19"]
+        );
+        assert_eq!(
+            dates("clashed in mid-October", Some("2025-11-12"), None),
+            ["2025-10"]
+        );
+        assert_eq!(dates("on Sept. 3, 2024", None, None), ["2024-09-03"]);
     }
 
     #[test]

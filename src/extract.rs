@@ -64,6 +64,8 @@ struct Sent {
     floor: Vec<usize>,
     /// Tokens of a dateline ("ISLAMABAD, March 14 (Agency) -"), ignored.
     dateline: usize,
+    /// Tokens covered by a one-word place name, which may end a person's name ("… Wardak").
+    soft_block: Vec<bool>,
 }
 
 impl Sent {
@@ -300,7 +302,7 @@ impl<'a> DocState<'a> {
     fn sentence(&mut self, idx: usize, s: &Sentence, body: &str) {
         let text = s.text(body).to_string();
         let toks = tokenize(&text);
-        if toks.is_empty() {
+        if toks.is_empty() || self.is_furniture(&text) {
             return;
         }
         if let Some(y) = dates::years_named(&toks) {
@@ -328,6 +330,7 @@ impl<'a> DocState<'a> {
             frames: Vec::new(),
             floor: vec![0; n],
             dateline: 0,
+            soft_block: vec![false; n],
         };
         sent.dateline = dateline_len(&sent.toks, &sent.text);
         if sent.dateline > 0 {
@@ -359,6 +362,32 @@ impl<'a> DocState<'a> {
             self.recent.push((m.key.clone(), m.kind));
             self.mentioned.insert(m.key.clone());
         }
+    }
+
+    /// Captions, "Read more" links, bylines and credits: not reporting.
+    fn is_furniture(&self, text: &str) -> bool {
+        let r = self.rules();
+        let lower = text
+            .trim_start_matches(['-', '•', '*', ' ', '–'])
+            .to_lowercase();
+        if r.skip_prefixes
+            .iter()
+            .any(|p| lower.starts_with(p.as_str()))
+            || r.skip_contains.iter().any(|p| lower.contains(p.as_str()))
+        {
+            return true;
+        }
+        // a byline: "By Jane Doe and John Roe", "By JANE DOE, BBC News"
+        if let Some(rest) = lower.strip_prefix("by ") {
+            let words = rest.split_whitespace().count();
+            let caps = text
+                .split_whitespace()
+                .skip(1)
+                .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+                .count();
+            return words <= 10 && !text.trim_end().ends_with('.') && caps * 2 >= words;
+        }
+        false
     }
 
     fn mark_boundaries(&self, s: &mut Sent) {
@@ -437,6 +466,18 @@ impl<'a> DocState<'a> {
                 blocked[a..b].iter_mut().for_each(|x| *x = true);
                 continue;
             }
+            // "Hyderabad House", "Kabul Airport": the name of something else
+            if m.targets.iter().all(|t| {
+                matches!(
+                    cat.entities[t.entity].kind,
+                    Kind::City | Kind::Region | Kind::Place
+                ) && t.form != Form::Demonym
+            }) && s.toks.get(b).is_some_and(|t| t.cap)
+                && self.rules().place_name_heads.match_at(&s.toks, b).is_some()
+            {
+                blocked[a..b].iter_mut().for_each(|x| *x = true);
+                continue;
+            }
             let Some(t) = self.choose_target(&m.targets, s, a) else {
                 continue;
             };
@@ -479,6 +520,12 @@ impl<'a> DocState<'a> {
         }
         for m in &raw {
             blocked[m.start..m.end].iter_mut().for_each(|x| *x = true);
+            if m.end == m.start + 1
+                && matches!(m.kind, Kind::Region | Kind::City | Kind::Place)
+                && m.form == Form::Name
+            {
+                s.soft_block[m.start] = true;
+            }
         }
         // organisations introduced with their acronym, people introduced by a title, unknown
         // groups, known surnames
@@ -719,6 +766,14 @@ impl<'a> DocState<'a> {
             }
             // the name: capitalised words ending right before the comma
             let mut a = c;
+            if a > 1
+                && blocked[a - 1]
+                && s.soft_block[a - 1]
+                && s.toks[a - 2].cap
+                && !blocked[a - 2]
+            {
+                a -= 1;
+            }
             while a > 0
                 && !blocked[a - 1]
                 && (s.toks[a - 1].cap
@@ -768,6 +823,14 @@ impl<'a> DocState<'a> {
         while k < s.toks.len() && words.len() < 5 {
             let t = &s.toks[k];
             if blocked.get(k).copied().unwrap_or(false) {
+                // "Qari Nematullah Wardak": a one-word place name can be a surname
+                let last_of_name = !words.is_empty()
+                    && s.soft_block.get(k).copied().unwrap_or(false)
+                    && !s.toks.get(k + 1).is_some_and(|n| n.cap);
+                if last_of_name {
+                    words.push(&s.text[t.start..t.end]);
+                    k += 1;
+                }
                 break;
             }
             if t.kind == TokKind::Word
@@ -1193,7 +1256,7 @@ impl<'a> DocState<'a> {
                         | "denied"
                 )
             });
-            if s.word(k) == "it"
+            if matches!(s.word(k), "it" | "they")
                 && after_say
                 && k + 1 < n
                 && !matches!(
@@ -2449,7 +2512,9 @@ impl<'a> DocState<'a> {
                 continue;
             }
             let ev = self.build_event(s, i, l, rule, verb);
-            if let Some(ev) = ev {
+            if let Some(mut ev) = ev {
+                // who did it, when a source says so, is that source's claim
+                let said_agents = self.attributed_agents(s, i, &mut ev);
                 // merge with an event of the same family earlier in this sentence
                 let family = |t: &str| -> String {
                     if EVENT_FAMILY_ATTACK.contains(&t) {
@@ -2505,6 +2570,7 @@ impl<'a> DocState<'a> {
                     in_sentence.push(idx);
                 }
                 self.triggers.push((idx, i));
+                self.push_agent_claims(s, idx, said_agents);
                 for t in self.events[idx].types.clone() {
                     self.last_event.insert(t, idx);
                 }
@@ -2931,7 +2997,9 @@ impl<'a> DocState<'a> {
                             "Ceasefire" | "Negotiation" | "Meeting" | "PrisonerExchange"
                         ) && e.triggers.match_at(&s.toks, k).is_some()
                     })
-                }) || s.word(after) == "between";
+                                }) || s.word(after) == "between"
+                    // "with Qatar and Türkiye acting as mediators"
+                    || matches!(s.word(after - 1), "mediator" | "mediators");
                 if governs_event && !self.cancelled(s, i, 0) {
                     mediators = self.subject_of(s, i, &actor);
                 }
@@ -3011,10 +3079,26 @@ impl<'a> DocState<'a> {
                 }
             };
             let _ = passive;
-            for m in &med_keys {
-                if !self.events[idx].mediators.contains(m) {
-                    self.events[idx].mediators.push(m.clone());
+            // talks and the truce they produced in one sentence share their mediators
+            let mut targets = vec![idx];
+            for &(e, _) in &self.triggers {
+                let ty = &self.events[e].types;
+                let pair = (ty.iter().any(|t| t == "Ceasefire")
+                    && self.events[idx].types.iter().any(|t| t == "Negotiation"))
+                    || (ty.iter().any(|t| t == "Negotiation")
+                        && self.events[idx].types.iter().any(|t| t == "Ceasefire"));
+                if pair && !targets.contains(&e) {
+                    targets.push(e);
                 }
+            }
+            for &t in &targets {
+                for m in &med_keys {
+                    if !self.events[t].mediators.contains(m) {
+                        self.events[t].mediators.push(m.clone());
+                    }
+                }
+            }
+            for m in &med_keys {
                 if let Some(e) = self.entities.get_mut(m) {
                     e.mediator = true;
                 }
@@ -3429,10 +3513,44 @@ impl<'a> DocState<'a> {
             ev.locations = self.keys(s, &named);
         }
         ev.date = self.date_for(s, kill_at);
+        let said_agents = self.attributed_agents(s, kill_at, &mut ev);
         self.events.push(ev);
         let k = self.events.len() - 1;
         self.last_event.insert("Attack".into(), k);
+        self.push_agent_claims(s, k, said_agents);
         k
+    }
+
+    /// Inside "X said (that) …" or a quotation with a speaker, the agent of an event is what X
+    /// says: take the agents out of the event, to be recorded as claims.
+    fn attributed_agents(
+        &self,
+        s: &Sent,
+        i: usize,
+        ev: &mut Event,
+    ) -> Option<(Frame, Vec<String>)> {
+        let f = self.frame_at(s, i)?;
+        if f.claimants.is_empty() || !f.theme.is_empty() || f.from > i || ev.agents.is_empty() {
+            return None;
+        }
+        Some((f.clone(), std::mem::take(&mut ev.agents)))
+    }
+
+    fn push_agent_claims(&mut self, s: &Sent, event: usize, said: Option<(Frame, Vec<String>)>) {
+        let Some((f, agents)) = said else { return };
+        for a in agents {
+            for c in &f.claimants {
+                self.claims.push(Claim {
+                    s: ClaimSubject::Event(event),
+                    p: "agent".into(),
+                    o: a.clone(),
+                    claimant: Some(c.clone()),
+                    denied: f.denied,
+                    hedged: false,
+                    prov: self.prov(s, &format!("{}+event/agent", f.rule), 0.7),
+                });
+            }
+        }
     }
 
     // ------------------------------------------------------------------ claims about events

@@ -12,6 +12,7 @@ pub const BUILTIN_NAME: &str = "ontology/rules.toml";
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRules {
+    document: RawDocument,
     titles: RawTitles,
     coreference: RawCoref,
     context: RawContext,
@@ -57,6 +58,14 @@ struct RawContext {
     subject_skip: Vec<String>,
     boundaries: Vec<String>,
     locative: Vec<String>,
+    place_name_heads: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocument {
+    skip_prefixes: Vec<String>,
+    skip_contains: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -210,6 +219,10 @@ pub struct Rules {
     pub subject_skip: PhraseSet,
     pub boundaries: PhraseSet,
     pub locative: PhraseSet,
+    pub place_name_heads: PhraseSet,
+    /// Lower-case prefixes of sentences that are page furniture (captions, "Read more").
+    pub skip_prefixes: Vec<String>,
+    pub skip_contains: Vec<String>,
     pub relations: Vec<RelationRule>,
     pub events: Vec<EventRule>,
     pub role_target: PhraseSet,
@@ -395,6 +408,19 @@ impl Rules {
             subject_skip: ps(&raw.context.subject_skip),
             boundaries: ps(&raw.context.boundaries),
             locative: ps(&raw.context.locative),
+            place_name_heads: ps(&raw.context.place_name_heads),
+            skip_prefixes: raw
+                .document
+                .skip_prefixes
+                .iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
+            skip_contains: raw
+                .document
+                .skip_contains
+                .iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
             relations,
             events,
             role_target: ps(&raw.roles.target),

@@ -23,17 +23,28 @@ struct Check {
 
 #[test]
 fn example_articles_answer_their_checks() {
+    run_checks(
+        "tests/checks.toml",
+        &["examples/articles", "tests/fixtures/negatives"],
+    );
+}
+
+#[test]
+fn wire_style_articles_answer_their_checks() {
+    run_checks("tests/checks_wire.toml", &["tests/fixtures/wire"]);
+}
+
+fn run_checks(file: &str, dirs: &[&str]) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(root.join("tests/checks.toml")).expect("checks.toml");
-    let checks: File = toml::from_str(&text).expect("checks.toml parses");
+    let text = std::fs::read_to_string(root.join(file)).expect("checks file");
+    let checks: File = toml::from_str(&text).expect("checks file parses");
     assert!(checks.check.len() >= 30);
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("s").display().to_string();
     let bin = env!("CARGO_BIN_EXE_conflictkg");
     let o = Command::new(bin)
         .args(["ingest", "--store", &store])
-        .arg(root.join("examples/articles"))
-        .arg(root.join("tests/fixtures/negatives"))
+        .args(dirs.iter().map(|d| root.join(d)))
         .output()
         .expect("ingest runs");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
