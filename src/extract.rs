@@ -66,6 +66,8 @@ struct Sent {
     dateline: usize,
     /// Tokens covered by a one-word place name, which may end a person's name ("… Wardak").
     soft_block: Vec<bool>,
+    /// Capitals read as their state: (token, the city's key), for "the Kabul strike".
+    metonyms: Vec<(usize, String)>,
 }
 
 impl Sent {
@@ -131,6 +133,8 @@ struct DocState<'a> {
     mentioned: BTreeSet<String>,
     /// Acronyms the document introduced for entities the catalogue does not know.
     acronyms: HashMap<String, (String, Kind)>,
+    /// Who spoke last ("It added that …" continues their account).
+    last_speaker: Vec<String>,
 }
 
 const DEMONYM_KIND: Kind = Kind::State;
@@ -169,6 +173,7 @@ impl Extractor {
             triggers: Vec::new(),
             mentioned: BTreeSet::new(),
             acronyms: HashMap::new(),
+            last_speaker: Vec::new(),
         };
         for (idx, s) in sents.iter().enumerate() {
             st.sentence(idx, s, &doc.body);
@@ -331,6 +336,7 @@ impl<'a> DocState<'a> {
             floor: vec![0; n],
             dateline: 0,
             soft_block: vec![false; n],
+            metonyms: Vec::new(),
         };
         sent.dateline = dateline_len(&sent.toks, &sent.text);
         if sent.dateline > 0 {
@@ -489,6 +495,8 @@ impl<'a> DocState<'a> {
                         (t.entity, e.kind)
                     } else {
                         let st = e.capital_of.unwrap_or(t.entity);
+                        let city = self.record_catalogue(t.entity);
+                        s.metonyms.push((a, city));
                         (st, cat.entities[st].kind)
                     }
                 }
@@ -1748,12 +1756,22 @@ impl<'a> DocState<'a> {
                         "is" | "was" | "has" | "had" | "remains" | "are" | "were"
                     )
                 };
-                if let Some(l) = r
-                    .titles
-                    .match_at(&s.toks, k)
-                    .filter(|&l| !clause_follows(k + l))
-                {
-                    let leader = r.leader_titles.match_at(&s.toks, k) == Some(l);
+                // "chief spokesman", "senior official": one title, led by its second word
+                let compound = matches!(
+                    s.word(k),
+                    "chief" | "head" | "senior" | "deputy" | "top" | "acting" | "lead"
+                )
+                .then(|| r.titles.match_at(&s.toks, k + 1))
+                .flatten();
+                let title_len = compound
+                    .map(|l2| l2 + 1)
+                    .or_else(|| r.titles.match_at(&s.toks, k));
+                if let Some(l) = title_len.filter(|&l| !clause_follows(k + l)) {
+                    let leader = if compound.is_some() {
+                        r.leader_titles.match_at(&s.toks, k + 1) == Some(l - 1)
+                    } else {
+                        r.leader_titles.match_at(&s.toks, k) == Some(l)
+                    };
                     titles.push((s.surface(k, k + l).to_string(), leader));
                     let after = k + l;
                     org = poss_org.or_else(|| {
@@ -1980,6 +1998,22 @@ impl<'a> DocState<'a> {
                     Theme::None => {}
                 }
             }
+            // "It added that …", "They said …" at the start: the previous speaker
+            if claimants.is_empty()
+                && (0..i).all(|k| {
+                    matches!(
+                        s.word(k),
+                        "it" | "they" | "also" | "further" | "later" | "had" | "has"
+                    )
+                })
+                && i > 0
+                && matches!(s.word(0), "it" | "they")
+            {
+                claimants = self.last_speaker.clone();
+            }
+            if !claimants.is_empty() {
+                self.last_speaker = claimants.clone();
+            }
             if a.theme == Theme::Claimant && theme.is_empty() {
                 theme = claimants.clone();
             }
@@ -2168,6 +2202,7 @@ impl<'a> DocState<'a> {
                         s: ClaimSubject::Entity(subj.to_string()),
                         p: p.to_string(),
                         o: obj.to_string(),
+                        o_casualty: None,
                         claimant: c,
                         denied,
                         hedged: f.hedged && !f.pending,
@@ -2637,6 +2672,7 @@ impl<'a> DocState<'a> {
         let mut parts: Vec<usize> = Vec::new();
         let mut targets: Vec<usize> = Vec::new();
         let mut locs: Vec<usize> = Vec::new();
+        let mut metonym_place: Option<String> = None;
         // passive voice: "was hijacked by X"
         let passive = verb
             && i > 0
@@ -2659,7 +2695,15 @@ impl<'a> DocState<'a> {
         }
         if !verb {
             if let Some(mi) = s.mention_ending_at(b) {
-                if actor(s.mentions[mi].kind) {
+                // "the Kabul strike": a capital before the event word is where it happened
+                let city = s
+                    .metonyms
+                    .iter()
+                    .find(|(t, _)| *t == s.mentions[mi].start)
+                    .map(|(_, c)| c.clone());
+                if let Some(c) = city {
+                    metonym_place = Some(c);
+                } else if actor(s.mentions[mi].kind) {
                     let g = self.group_of(s, mi);
                     if multi_party {
                         parts.extend(g)
@@ -2797,10 +2841,10 @@ impl<'a> DocState<'a> {
             targets.extend(self.subject_of(s, i, &any));
         }
         let mut k = after;
-        while k < end.min(after + 10) {
+        while k < end.min(after + 16) {
             if let Some(pl) = r.role_target.match_at(&s.toks, k) {
                 if !multi_party && (s.word(k) != "of" || k == after) {
-                    let g = self.object_of(s, k + pl, 4, &any);
+                    let g = self.object_of(s, k + pl, 6, &any);
                     if !g.is_empty() {
                         targets.extend(g);
                         break;
@@ -2818,13 +2862,21 @@ impl<'a> DocState<'a> {
             }
         }
         // locations
+        // "in Kabul and in the eastern province of Paktika": every location phrase of the clause
         let mut k = after;
-        while k < end.min(after + 12) {
-            if r.role_location.match_at(&s.toks, k).is_some() {
-                let g = self.object_of(s, k + 1, 4, &place);
-                if !g.is_empty() && g.iter().all(|&m| s.mentions[m].form == Form::Name) {
-                    locs.extend(g);
-                    break;
+        let mut found_at: Option<usize> = None;
+        while k < end.min(after + 25) {
+            if let Some(pl) = r.role_location.match_at(&s.toks, k) {
+                let follows_and =
+                    found_at.is_some_and(|f| (f..k).any(|j| s.word(j) == "and") && k - f < 10);
+                if found_at.is_none() || follows_and {
+                    let g = self.object_of(s, k + pl, 6, &place);
+                    if !g.is_empty() && g.iter().all(|&m| s.mentions[m].form == Form::Name) {
+                        found_at = g.last().map(|&m| s.mentions[m].end);
+                        k = found_at.unwrap_or(k + 1);
+                        locs.extend(g);
+                        continue;
+                    }
                 }
             }
             k += 1;
@@ -2834,7 +2886,8 @@ impl<'a> DocState<'a> {
                 locs.push(t);
             }
         }
-        if locs.is_empty() {
+        let definite = i > 0 && matches!(s.word(i - 1), "the" | "this" | "that" | "these");
+        if locs.is_empty() && !definite {
             // the nearest place before the trigger, with no other event word between
             let start = s.clause_start(i);
             if let Some(mi) = (start..i).rev().find_map(|k| {
@@ -2862,6 +2915,11 @@ impl<'a> DocState<'a> {
             .filter(|t| !ev.agents.contains(t))
             .collect();
         ev.locations = self.keys(s, &locs);
+        if let Some(c) = metonym_place {
+            if !ev.locations.contains(&c) {
+                ev.locations.push(c);
+            }
+        }
         // "additional strikes": the agent of the latest attack
         if ev.agents.is_empty()
             && !multi_party
@@ -3311,10 +3369,35 @@ impl<'a> DocState<'a> {
                 at_least,
             };
             let ev = self.casualty_event(s, kill_at, first_event, kill_before.is_some());
+            // a toll a source gives ("the military said 23 soldiers were killed") is its claim
+            let source = self
+                .frame_at(s, kill_at)
+                .filter(|f| !f.claimants.is_empty() && f.theme.is_empty() && f.from <= kill_at)
+                .map(|f| (f.claimants.clone(), f.rule.clone()));
             let e = &mut self.events[ev];
             if !e.casualties.contains(&cas) {
-                e.casualties.push(cas);
+                e.casualties.push(cas.clone());
             }
+            if let Some((claimants, rule)) = source {
+                let k = self.events[ev]
+                    .casualties
+                    .iter()
+                    .position(|c| *c == cas)
+                    .unwrap_or(0);
+                for c in claimants {
+                    self.claims.push(Claim {
+                        s: ClaimSubject::Event(ev),
+                        p: "casualties".into(),
+                        o: String::new(),
+                        o_casualty: Some(k),
+                        claimant: Some(c),
+                        denied: false,
+                        hedged: false,
+                        prov: self.prov(s, &format!("{rule}+casualties"), 0.7),
+                    });
+                }
+            }
+            let e = &mut self.events[ev];
             if let Some(v) = victim {
                 let main = e.types[0].clone();
                 if main == "Clash" {
@@ -3482,7 +3565,11 @@ impl<'a> DocState<'a> {
                 });
             if introduced {
                 if active && !own_keys.is_empty() && self.events[e].agents.is_empty() {
-                    self.events[e].agents = own_keys.clone();
+                    let mut tmp = Event::new(vec![], self.prov(s, "", 0.0));
+                    tmp.agents = own_keys.clone();
+                    let said = self.attributed_agents(s, kill_at, &mut tmp);
+                    self.events[e].agents = tmp.agents;
+                    self.push_agent_claims(s, e, said);
                 }
                 return e;
             }
@@ -3544,6 +3631,7 @@ impl<'a> DocState<'a> {
                     s: ClaimSubject::Event(event),
                     p: "agent".into(),
                     o: a.clone(),
+                    o_casualty: None,
                     claimant: Some(c.clone()),
                     denied: f.denied,
                     hedged: false,
@@ -3666,6 +3754,7 @@ impl<'a> DocState<'a> {
                         s: ClaimSubject::Event(ev),
                         p: "agent".into(),
                         o: who.clone(),
+                        o_casualty: None,
                         claimant: c,
                         denied: f.denied,
                         hedged: f.hedged,
@@ -3683,6 +3772,7 @@ impl<'a> DocState<'a> {
                         s: ClaimSubject::Event(ev),
                         p: "agent".into(),
                         o: who.clone(),
+                        o_casualty: None,
                         claimant: Some(who),
                         denied: false,
                         hedged: false,
@@ -3707,7 +3797,7 @@ impl<'a> DocState<'a> {
             seen.insert((
                 subj,
                 c.p.clone(),
-                c.o.clone(),
+                format!("{}{:?}", c.o, c.o_casualty),
                 c.claimant.clone(),
                 c.denied,
                 c.prov.sentence,
@@ -3745,7 +3835,9 @@ impl<'a> DocState<'a> {
             if let ClaimSubject::Entity(k) = &c.s {
                 used.insert(k.clone());
             }
-            used.insert(c.o.clone());
+            if !c.o.is_empty() {
+                used.insert(c.o.clone());
+            }
             if let Some(k) = &c.claimant {
                 used.insert(k.clone());
             }

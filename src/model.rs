@@ -53,7 +53,11 @@ pub enum ClaimSubject {
 pub struct Claim {
     pub s: ClaimSubject,
     pub p: String,
+    /// The object entity's key (empty when the object is a casualty figure).
     pub o: String,
+    /// A casualty figure of the subject event as the object ("X said 23 soldiers were
+    /// killed"): the index into that event's casualties; the predicate is `casualties`.
+    pub o_casualty: Option<usize>,
     pub claimant: Option<String>,
     pub denied: bool,
     pub hedged: bool,

@@ -212,7 +212,16 @@ pub fn to_quads(x: &Extraction, cat: &Catalogue) -> Vec<Quad> {
         };
         out.add(&s, rdf("subject"), subj);
         out.add(&s, rdf("predicate"), ckg(&c.p));
-        out.add(&s, rdf("object"), entity_iri(&c.o));
+        match (&c.s, c.o_casualty) {
+            (ClaimSubject::Event(e), Some(k)) => {
+                out.add(
+                    &s,
+                    rdf("object"),
+                    nn(vocab::id(&format!("casualties/{did}-{e}-{k}"))),
+                );
+            }
+            _ => out.add(&s, rdf("object"), entity_iri(&c.o)),
+        }
         if let Some(w) = &c.claimant {
             out.add(&s, ckg(term::CLAIMANT), entity_iri(w));
         }

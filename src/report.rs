@@ -37,7 +37,7 @@ pub fn extraction_json(x: &Extraction) -> J {
             "provenance": prov(&e.prov)})).collect::<Vec<_>>(),
         "claims": x.claims.iter().map(|c| json!({
             "subject": match &c.s { ClaimSubject::Entity(k) => label(k), ClaimSubject::Event(i) => format!("event #{i}") },
-            "predicate": c.p, "object": label(&c.o), "claimant": c.claimant.as_deref().map(label),
+            "predicate": c.p, "object": match (&c.s, c.o_casualty) { (ClaimSubject::Event(e), Some(k)) => x.events.get(*e).and_then(|ev| ev.casualties.get(k)).map(|c| format!("{}{} killed", if c.at_least { "at least " } else { "" }, c.killed)).unwrap_or_default(), _ => label(&c.o) }, "claimant": c.claimant.as_deref().map(label),
             "stance": if c.denied { "Denied" } else { "Asserted" }, "hedged": c.hedged, "provenance": prov(&c.prov)})).collect::<Vec<_>>(),
     })
 }

@@ -1,0 +1,257 @@
+//! Benchmarks of the pipeline, on documents made by `examples/gen_corpus.rs`:
+//!
+//! - `extract`: extraction alone, one thread, over 200 documents (criterion prints MB/s of text);
+//! - `rdf`: mapping those extractions to quads (quads/s);
+//! - `ingest`: `store::ingest` of 500 documents into an on-disk store, fresh (bulk loader) and
+//!   already holding a document (one transaction per chunk), documents/s;
+//! - `export`: the whole store of `CKG_BENCH_DOCS` (default 2,000) documents to Turtle, triples/s;
+//! - `query`: competency questions on that store.
+//!
+//! `cargo bench` runs them all in about three minutes on two cores; `cargo bench -- query` runs
+//! one group. See `docs/PERFORMANCE.md` for the figures and the end-to-end measurements.
+use conflictkg::document::Document;
+use conflictkg::export::{export, ExportFormat};
+use conflictkg::extract::Extractor;
+use conflictkg::store::{ingest, IngestOptions, KgStore};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingMode, Throughput};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+#[path = "../examples/gen_corpus.rs"]
+mod gen_corpus;
+
+use gen_corpus::Generator;
+
+const SEED: u64 = 7;
+
+/// Generated documents, parsed as `ingest` parses them.
+fn documents(g: &Generator, n: usize) -> Vec<Document> {
+    (0..n)
+        .map(|i| {
+            let name = Generator::file_name(i);
+            Document::from_bytes(Path::new(&name), g.document(SEED, i).as_bytes(), None)
+                .expect("generated document parses")
+        })
+        .collect()
+}
+
+/// Write `n` generated documents to a fresh temporary directory.
+fn corpus_dir(g: &Generator, n: usize) -> (tempfile::TempDir, u64) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut bytes = 0;
+    for i in 0..n {
+        let text = g.document(SEED, i);
+        bytes += text.len() as u64;
+        std::fs::write(dir.path().join(Generator::file_name(i)), text).expect("write");
+    }
+    (dir, bytes)
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
+}
+
+fn bench_extract(c: &mut Criterion) {
+    let ex = Extractor::builtin().expect("built-in extractor");
+    let g = Generator::new();
+    let docs = documents(&g, 200);
+    let bytes: u64 = docs.iter().map(|d| d.body.len() as u64).sum();
+    eprintln!("extract: 200 documents, {:.2} MB of text", mb(bytes));
+    let mut group = c.benchmark_group("extract");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(4));
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("one_thread_200_docs", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for d in &docs {
+                n += ex.extract(d.clone()).sentences.len();
+            }
+            n
+        })
+    });
+    group.finish();
+
+    let extractions: Vec<_> = docs.iter().map(|d| ex.extract(d.clone())).collect();
+    let quads: usize = extractions
+        .iter()
+        .map(|x| conflictkg::rdf::to_quads(x, &ex.catalogue).len())
+        .sum();
+    eprintln!("rdf: 200 documents → {quads} quads");
+    let mut group = c.benchmark_group("rdf");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(3));
+    group.throughput(Throughput::Elements(quads as u64));
+    group.bench_function("to_quads_200_docs", |b| {
+        b.iter(|| {
+            extractions
+                .iter()
+                .map(|x| conflictkg::rdf::to_quads(x, &ex.catalogue).len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+fn bench_ingest(c: &mut Criterion) {
+    const DOCS: usize = 500;
+    let ex = Extractor::builtin().expect("built-in extractor");
+    let g = Generator::new();
+    let (dir, bytes) = corpus_dir(&g, DOCS);
+    let paths = vec![dir.path().to_path_buf()];
+    let (one, _) = corpus_dir(&g, 1);
+    let one_paths = vec![one.path().join(Generator::file_name(0))];
+    eprintln!(
+        "ingest: {DOCS} documents, {:.2} MB (MB/s = documents/s × {:.5})",
+        mb(bytes),
+        mb(bytes) / DOCS as f64
+    );
+    let opts = IngestOptions::default();
+    let mut group = c.benchmark_group("ingest");
+    group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(10));
+    group.throughput(Throughput::Elements(DOCS as u64));
+    group.bench_function("fresh_store_500_docs", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().expect("temp dir"),
+            |store_dir| {
+                let kg = KgStore::open(store_dir.path()).expect("store");
+                let (stats, errors) = ingest(&kg, &ex, &paths, &opts).expect("ingest");
+                assert!(errors.is_empty() && stats.ingested == DOCS);
+                drop(kg);
+                store_dir
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("existing_store_500_docs", |b| {
+        b.iter_batched(
+            || {
+                // a store that already holds a document: ingest writes transactions
+                let store_dir = tempfile::tempdir().expect("temp dir");
+                let kg = KgStore::open(store_dir.path()).expect("store");
+                ingest(&kg, &ex, &one_paths, &opts).expect("ingest");
+                (store_dir, kg)
+            },
+            |(store_dir, kg)| {
+                let (stats, errors) = ingest(&kg, &ex, &paths, &opts).expect("ingest");
+                assert!(errors.is_empty() && stats.ingested == DOCS - 1);
+                drop(kg);
+                store_dir
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+/// The competency questions, in the style of the seed questions (written for this benchmark).
+pub const QUERIES: &[(&str, &str)] = &[
+    (
+        "states",
+        "SELECT ?state ?label WHERE { ?state a ckg:State ; rdfs:label ?label } ORDER BY ?label",
+    ),
+    (
+        "armed_groups_by_documents",
+        "SELECT ?label (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
+           ?g a ckg:ArmedGroup ; rdfs:label ?label ; ckg:mentionedIn ?doc }
+         GROUP BY ?label ORDER BY DESC(?docs) ?label LIMIT 20",
+    ),
+    (
+        "leaders",
+        "SELECT DISTINCT ?leader ?org ?title WHERE {
+           ?p ckg:leaderOf ?o ; rdfs:label ?leader . ?o rdfs:label ?org .
+           OPTIONAL { ?p ckg:title ?title } } ORDER BY ?org ?leader",
+    ),
+    (
+        "claims_with_stance",
+        "SELECT ?claimant ?stance ?subject ?predicate ?object WHERE {
+           ?c a ckg:Claim ; ckg:stance ?stance ; rdf:subject/rdfs:label ?subject ;
+              rdf:predicate ?predicate ; rdf:object/rdfs:label ?object .
+           OPTIONAL { ?c ckg:claimant/rdfs:label ?claimant }
+           FILTER(?predicate IN (ckg:supports, ckg:harbors)) }
+         ORDER BY ?claimant ?subject",
+    ),
+    (
+        "casualties_per_victim",
+        "SELECT ?victim (SUM(?k) AS ?killed) (COUNT(DISTINCT ?e) AS ?events) WHERE {
+           ?e ckg:casualties ?c . ?c ckg:killed ?k .
+           OPTIONAL { ?c ckg:victim/rdfs:label ?v }
+           BIND(COALESCE(?v, \"(unspecified)\") AS ?victim) }
+         GROUP BY ?victim ORDER BY DESC(?killed)",
+    ),
+    (
+        "airstrikes_by_agent",
+        "SELECT ?agent (COUNT(DISTINCT ?e) AS ?strikes) WHERE {
+           ?e a ckg:Airstrike ; ckg:agent/rdfs:label ?agent }
+         GROUP BY ?agent ORDER BY DESC(?strikes) ?agent",
+    ),
+];
+
+/// Count the rows of a query's results.
+pub fn run(kg: &KgStore, q: &str) -> usize {
+    match kg.query(q).expect("query runs") {
+        oxigraph::sparql::QueryResults::Solutions(s) => s.map(|r| r.expect("row")).count(),
+        oxigraph::sparql::QueryResults::Boolean(_) => 1,
+        oxigraph::sparql::QueryResults::Graph(t) => t.map(|r| r.expect("triple")).count(),
+    }
+}
+
+fn bench_store(c: &mut Criterion) {
+    let docs: usize = std::env::var("CKG_BENCH_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000);
+    let ex = Extractor::builtin().expect("built-in extractor");
+    let g = Generator::new();
+    let (dir, bytes) = corpus_dir(&g, docs);
+    let store_dir = tempfile::tempdir().expect("temp dir");
+    let kg = KgStore::open(store_dir.path()).expect("store");
+    let paths: Vec<PathBuf> = vec![dir.path().to_path_buf()];
+    let (stats, _) = ingest(&kg, &ex, &paths, &IngestOptions::default()).expect("ingest");
+    let triples = kg.len().expect("len");
+    eprintln!(
+        "store: {docs} documents, {:.1} MB, {triples} triples, ingested in {:.1} s",
+        mb(bytes),
+        stats.seconds
+    );
+
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(10));
+    group.throughput(Throughput::Elements(triples as u64));
+    group.bench_function(format!("turtle_{docs}_docs"), |b| {
+        b.iter(|| {
+            export(
+                &kg.store,
+                ExportFormat::Turtle,
+                None,
+                1,
+                &mut std::io::sink(),
+            )
+            .expect("export")
+            .triples
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("query");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(2));
+    for (name, q) in QUERIES {
+        let rows = run(&kg, q);
+        eprintln!("query {name}: {rows} rows");
+        group.bench_function(format!("{name}_{docs}_docs"), |b| b.iter(|| run(&kg, q)));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_extract, bench_ingest, bench_store);
+criterion_main!(benches);
