@@ -135,6 +135,10 @@ struct DocState<'a> {
     acronyms: HashMap<String, (String, Kind)>,
     /// Who spoke last ("It added that …" continues their account).
     last_speaker: Vec<String>,
+    /// How often each state has been named: the story's home ground.
+    state_counts: HashMap<String, usize>,
+    /// The next sentence is a linked headline ("Read more:" on its own line).
+    skip_next: bool,
 }
 
 const DEMONYM_KIND: Kind = Kind::State;
@@ -174,6 +178,8 @@ impl Extractor {
             mentioned: BTreeSet::new(),
             acronyms: HashMap::new(),
             last_speaker: Vec::new(),
+            state_counts: HashMap::new(),
+            skip_next: false,
         };
         for (idx, s) in sents.iter().enumerate() {
             st.sentence(idx, s, &doc.body);
@@ -297,6 +303,23 @@ impl<'a> DocState<'a> {
         self.entities.get(key).and_then(|e| e.catalogue)
     }
 
+    /// Among armed groups named lately (latest first), the one at home where the story
+    /// happens, else the latest.
+    fn likely_group(&self, candidates: &[String]) -> Option<String> {
+        let main = self
+            .state_counts
+            .iter()
+            .max_by_key(|(k, c)| (**c, std::cmp::Reverse((*k).clone())))
+            .map(|(k, _)| k.clone());
+        let main_idx = main.as_deref().and_then(|k| self.cat_index(k));
+        candidates
+            .iter()
+            .take(4)
+            .find(|g| main_idx.is_some() && self.home_state(g) == main_idx)
+            .or(candidates.first())
+            .cloned()
+    }
+
     fn home_state(&self, key: &str) -> Option<usize> {
         self.cat_index(key)
             .and_then(|i| self.cat().home_state(i).or_else(|| self.cat().state_of(i)))
@@ -307,7 +330,12 @@ impl<'a> DocState<'a> {
     fn sentence(&mut self, idx: usize, s: &Sentence, body: &str) {
         let text = s.text(body).to_string();
         let toks = tokenize(&text);
+        if std::mem::take(&mut self.skip_next) {
+            // the headline under "Read more:"
+            return;
+        }
         if toks.is_empty() || self.is_furniture(&text) {
+            self.skip_next = text.trim_end().ends_with(':');
             return;
         }
         if let Some(y) = dates::years_named(&toks) {
@@ -367,6 +395,9 @@ impl<'a> DocState<'a> {
         for m in &sent.mentions {
             self.recent.push((m.key.clone(), m.kind));
             self.mentioned.insert(m.key.clone());
+            if m.kind == Kind::State && !m.coref {
+                *self.state_counts.entry(m.key.clone()).or_insert(0) += 1;
+            }
         }
     }
 
@@ -1139,6 +1170,12 @@ impl<'a> DocState<'a> {
             }
             // group possessives: "its", "the group's"
             if let Some(l) = r.group_possessives.match_at(&s.toks, k) {
+                // "In its statement, the ISPR said …": "its" points forward
+                let cataphoric = k <= 2 && (k + l..(k + l + 5).min(n)).any(|j| s.word(j) == ",");
+                if cataphoric {
+                    k += l;
+                    continue;
+                }
                 if let Some((key, kind)) = recent_before(k, &|kind, _| {
                     matches!(kind, Kind::ArmedGroup | Kind::Organization)
                 }) {
@@ -1371,10 +1408,37 @@ impl<'a> DocState<'a> {
                 };
                 if det || plural_bare || demonym.is_some() {
                     let home = demonym.and_then(|d| self.cat_index(&d.key));
-                    let found = recent_before(k, &|kind, key| {
-                        kind == Kind::ArmedGroup
-                            && home.is_none_or(|h| self.home_state(key) == Some(h))
-                    });
+                    let generic = matches!(
+                        s.word(j),
+                        "militants"
+                            | "fighters"
+                            | "insurgents"
+                            | "terrorists"
+                            | "attackers"
+                            | "gunmen"
+                            | "rebels"
+                            | "jihadists"
+                    );
+                    let found = if generic && home.is_none() {
+                        // "the militants": the group at home where the story happens
+                        let mut cands: Vec<String> = Vec::new();
+                        for m in mentions.iter().rev().filter(|m| m.end <= k) {
+                            if m.kind == Kind::ArmedGroup && !cands.contains(&m.key) {
+                                cands.push(m.key.clone());
+                            }
+                        }
+                        for (key, kind) in self.recent.iter().rev() {
+                            if *kind == Kind::ArmedGroup && !cands.contains(key) {
+                                cands.push(key.clone());
+                            }
+                        }
+                        self.likely_group(&cands).map(|k| (k, Kind::ArmedGroup))
+                    } else {
+                        recent_before(k, &|kind, key| {
+                            kind == Kind::ArmedGroup
+                                && home.is_none_or(|h| self.home_state(key) == Some(h))
+                        })
+                    };
                     if let Some((key, kind)) = found {
                         let start = demonym.map_or(k, |d| d.start);
                         out.push(Mention {
@@ -1962,6 +2026,15 @@ impl<'a> DocState<'a> {
             } else {
                 claimants = {
                     let v = self.subject_of(s, i, &actor);
+                    // "…, local officials said": the speaker is the phrase after the last
+                    // comma, not a name inside the reported words
+                    let last_comma = (0..i).rev().take(6).find(|&k| s.word(k) == ",");
+                    let v: Vec<usize> = match last_comma {
+                        Some(c) if i + l + 2 >= n || s.word(i + l) == "." => {
+                            v.into_iter().filter(|&m| s.mentions[m].start > c).collect()
+                        }
+                        _ => v,
+                    };
                     self.keys(s, &v)
                 };
                 // "…,” Salam said." / "said Salam"
@@ -2674,12 +2747,24 @@ impl<'a> DocState<'a> {
         let mut locs: Vec<usize> = Vec::new();
         let mut metonym_place: Option<String> = None;
         // passive voice: "was hijacked by X"
-        let passive = verb
-            && i > 0
-            && matches!(
-                s.word(i - 1),
-                "was" | "were" | "been" | "being" | "is" | "are"
-            );
+        let passive = verb && {
+            // "were forcibly deported", "was reportedly hit"
+            let mut k = i;
+            while k > 0
+                && (s.word(k - 1).ends_with("ly") || r.subject_skip.contains_word(s.word(k - 1)))
+                && !matches!(
+                    s.word(k - 1),
+                    "was" | "were" | "been" | "being" | "is" | "are"
+                )
+            {
+                k -= 1;
+            }
+            k > 0
+                && matches!(
+                    s.word(k - 1),
+                    "was" | "were" | "been" | "being" | "is" | "are"
+                )
+        };
         // 1. a name right before the noun: "Pakistani airstrikes", "the M23 offensive"
         let mut b = i;
         while b > 0
@@ -2708,7 +2793,8 @@ impl<'a> DocState<'a> {
                     if multi_party {
                         parts.extend(g)
                     } else {
-                        agents.extend(g)
+                        agents.extend(g);
+                        ev.agent_in_name = true;
                     }
                 }
             }
@@ -2867,11 +2953,38 @@ impl<'a> DocState<'a> {
         let mut found_at: Option<usize> = None;
         while k < end.min(after + 25) {
             if let Some(pl) = r.role_location.match_at(&s.toks, k) {
-                let follows_and =
-                    found_at.is_some_and(|f| (f..k).any(|j| s.word(j) == "and") && k - f < 10);
+                let follows_and = found_at.is_some_and(|f| {
+                    ((f..k).any(|j| s.word(j) == "and") && k - f < 10) || k - f <= 1
+                });
                 if found_at.is_none() || follows_and {
                     let g = self.object_of(s, k + pl, 6, &place);
-                    if !g.is_empty() && g.iter().all(|&m| s.mentions[m].form == Form::Name) {
+                    // only descriptive words between: "in the eastern province of Paktika",
+                    // not "in November 2024 that was brokered by the United States"
+                    let clean_gap = g.first().is_some_and(|&m| {
+                        (k + pl..s.mentions[m].start).all(|j| {
+                            s.toks[j].kind == TokKind::Word
+                                && !s.toks[j].cap
+                                && !matches!(
+                                    s.word(j),
+                                    "that"
+                                        | "which"
+                                        | "who"
+                                        | "by"
+                                        | "was"
+                                        | "were"
+                                        | "is"
+                                        | "has"
+                                        | "had"
+                                        | "and"
+                                        | "when"
+                                )
+                                || s.word(j) == "-"
+                        })
+                    });
+                    if !g.is_empty()
+                        && clean_gap
+                        && g.iter().all(|&m| s.mentions[m].form == Form::Name)
+                    {
                         found_at = g.last().map(|&m| s.mentions[m].end);
                         k = found_at.unwrap_or(k + 1);
                         locs.extend(g);
@@ -2999,7 +3112,12 @@ impl<'a> DocState<'a> {
 
     /// The date nearest to token `i` in the sentence, else the paragraph's latest date.
     fn date_for(&self, s: &Sent, i: usize) -> Option<DateValue> {
-        let best = s.dates.iter().min_by_key(|d| {
+        // "the death toll from the assault rose to 19 on Tuesday": that is when it rose
+        let toll_update = s
+            .toks
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "toll" | "tally"));
+        let best = s.dates.iter().filter(|_| !toll_update).min_by_key(|d| {
             if d.start >= i {
                 d.start - i
             } else {
@@ -3208,36 +3326,46 @@ impl<'a> DocState<'a> {
             let at_least = r.at_least.match_ending(&s.toks, i).is_some()
                 || (i >= 2 && s.word(i - 2) == "at" && s.word(i - 1) == "least");
             // "the death toll rose to 23", "the toll stood at 40"
-            let toll = (i.saturating_sub(6)..i)
-                .find(|&k| matches!(s.word(k), "toll" | "tally"))
-                .filter(|&k| {
-                    (k + 1..i).all(|j| {
-                        matches!(
-                            s.word(j),
-                            "rose"
-                                | "climbed"
-                                | "reached"
-                                | "stood"
-                                | "stands"
-                                | "jumped"
-                                | "increased"
-                                | "has"
-                                | "had"
-                                | "risen"
-                                | "climbing"
-                                | "at"
-                                | "to"
-                                | "now"
-                                | "of"
-                                | "the"
-                                | ","
-                                | "least"
-                                | "more"
-                                | "than"
-                                | "over"
-                        )
-                    })
-                });
+            // "the death toll (from the assault …) rose to 19", "the toll stood at 40"
+            let toll = {
+                let mut k = i;
+                while k > 0
+                    && matches!(
+                        s.word(k - 1),
+                        "to" | "at"
+                            | "least"
+                            | "more"
+                            | "than"
+                            | "over"
+                            | "nearly"
+                            | "about"
+                            | "some"
+                            | "around"
+                    )
+                {
+                    k -= 1;
+                }
+                let moved = k > 0
+                    && matches!(
+                        s.word(k - 1),
+                        "rose"
+                            | "climbed"
+                            | "reached"
+                            | "stood"
+                            | "stands"
+                            | "jumped"
+                            | "increased"
+                            | "risen"
+                            | "hit"
+                            | "is"
+                            | "was"
+                            | "now"
+                    );
+                (0..k)
+                    .rev()
+                    .find(|&j| matches!(s.word(j), "toll" | "tally"))
+                    .filter(|_| moved)
+            };
             if let Some(t) = toll {
                 let cas = Casualty {
                     victim: None,
@@ -3301,6 +3429,15 @@ impl<'a> DocState<'a> {
                 k += 1;
             }
             let np_end = k;
+            // "nine people, including three children": part of a toll already counted (a
+            // side-specific part, "including 18 soldiers", is a toll of its own)
+            let included = i >= 1
+                && (s.word(i - 1) == "including"
+                    || (i >= 3 && s.word(i - 3) == "including" && s.word(i - 1) == "least"));
+            if included && noun == Some("civilian") && victim_mentions.is_empty() {
+                i = num_end;
+                continue;
+            }
             if noun.is_none() && victim_mentions.is_empty() {
                 i = num_end;
                 continue;
@@ -3447,19 +3584,29 @@ impl<'a> DocState<'a> {
             Some("combatant") => {
                 // the latest armed group, unless it is the one doing the killing
                 let killer_keys = self.killer(s, kill_at);
-                self.recent
+                // groups named in this sentence first, then those named before
+                let mut cands: Vec<String> = Vec::new();
+                for (k, kind) in s
+                    .mentions
                     .iter()
-                    .rev()
-                    .chain(
-                        s.mentions
-                            .iter()
-                            .map(|m| (m.key.clone(), m.kind))
-                            .collect::<Vec<_>>()
-                            .iter()
-                            .rev(),
-                    )
-                    .find(|(k, kind)| *kind == Kind::ArmedGroup && !killer_keys.contains(k))
-                    .map(|(k, _)| k.clone())
+                    .map(|m| (m.key.clone(), m.kind))
+                    .chain(self.recent.iter().rev().cloned())
+                {
+                    if kind == Kind::ArmedGroup && !killer_keys.contains(&k) && !cands.contains(&k)
+                    {
+                        cands.push(k);
+                    }
+                }
+                let in_sentence = s
+                    .mentions
+                    .iter()
+                    .filter(|m| m.kind == Kind::ArmedGroup && !killer_keys.contains(&m.key))
+                    .count();
+                if in_sentence > 0 {
+                    cands.first().cloned()
+                } else {
+                    self.likely_group(&cands)
+                }
             }
             Some("security") => {
                 // a state named in the sentence that is not the attacker; else where it happened
@@ -3617,7 +3764,12 @@ impl<'a> DocState<'a> {
         ev: &mut Event,
     ) -> Option<(Frame, Vec<String>)> {
         let f = self.frame_at(s, i)?;
-        if f.claimants.is_empty() || !f.theme.is_empty() || f.from > i || ev.agents.is_empty() {
+        if f.claimants.is_empty()
+            || !f.theme.is_empty()
+            || f.from > i
+            || ev.agents.is_empty()
+            || ev.agent_in_name
+        {
             return None;
         }
         Some((f.clone(), std::mem::take(&mut ev.agents)))
