@@ -306,15 +306,20 @@ impl<'a> DocState<'a> {
     /// Among armed groups named lately (latest first), the one at home where the story
     /// happens, else the latest.
     fn likely_group(&self, candidates: &[String]) -> Option<String> {
+        self.likely_group_in(candidates, None)
+    }
+
+    /// As [`Self::likely_group`], preferring groups at home in `place_state` when given.
+    fn likely_group_in(&self, candidates: &[String], place_state: Option<usize>) -> Option<String> {
         let main = self
             .state_counts
             .iter()
             .max_by_key(|(k, c)| (**c, std::cmp::Reverse((*k).clone())))
             .map(|(k, _)| k.clone());
-        let main_idx = main.as_deref().and_then(|k| self.cat_index(k));
+        let main_idx = place_state.or_else(|| main.as_deref().and_then(|k| self.cat_index(k)));
         candidates
             .iter()
-            .take(4)
+            .take(6)
             .find(|g| main_idx.is_some() && self.home_state(g) == main_idx)
             .or(candidates.first())
             .cloned()
@@ -534,6 +539,19 @@ impl<'a> DocState<'a> {
                 Form::Name => (t.entity, e.kind),
             };
             let key = self.record_catalogue(entity);
+            if cat.entities[entity].kind == Kind::Person {
+                for name in std::iter::once(&cat.entities[entity].label)
+                    .chain(&cat.entities[entity].aliases)
+                {
+                    if let Some(last) = name.split_whitespace().last().filter(|w| {
+                        w.chars().count() > 3 && w.chars().next().is_some_and(|c| c.is_uppercase())
+                    }) {
+                        self.person_names
+                            .entry(last.to_lowercase())
+                            .or_insert_with(|| key.clone());
+                    }
+                }
+            }
             let surface = s.surface(a, b).to_string();
             if t.form == Form::Name {
                 if let Some(rec) = self.entities.get_mut(&key) {
@@ -2037,6 +2055,16 @@ impl<'a> DocState<'a> {
                     };
                     self.keys(s, &v)
                 };
+                // "the ISPR said … and claimed …": the same speaker
+                if i > 0 && s.word(i - 1) == "and" {
+                    if let Some(prev) = frames
+                        .iter()
+                        .rev()
+                        .find(|f: &&Frame| !f.claimants.is_empty())
+                    {
+                        claimants = prev.claimants.clone();
+                    }
+                }
                 // "…,” Salam said." / "said Salam"
                 if claimants.is_empty() && a.theme == Theme::None {
                     let v = self.object_of(s, i + l, 3, &actor);
@@ -3300,7 +3328,11 @@ impl<'a> DocState<'a> {
                 i += 1;
                 continue;
             }
-            let Some((value, len)) = dates::number_at(&s.toks, i) else {
+            let after_kill =
+                i > 0 && matches!(s.word(i - 1), "killed" | "killing" | "kills" | "kill");
+            let number = dates::number_at(&s.toks, i)
+                .or_else(|| (after_kill && matches!(s.word(i), "a" | "an")).then_some((1, 1)));
+            let Some((value, len)) = number else {
                 i += 1;
                 continue;
             };
@@ -3457,7 +3489,15 @@ impl<'a> DocState<'a> {
             let kill_before = r.kill_words.match_ending(&s.toks, before).filter(|&b| {
                 matches!(
                     s.word(b),
-                    "killed" | "killing" | "kill" | "kills" | "massacred" | "executed"
+                    "killed"
+                        | "killing"
+                        | "kill"
+                        | "kills"
+                        | "massacred"
+                        | "executed"
+                        | "neutralised"
+                        | "neutralized"
+                        | "eliminated"
                 )
             });
             // … or after the phrase ("23 soldiers were killed", "left 23 soldiers dead")
@@ -3602,10 +3642,15 @@ impl<'a> DocState<'a> {
                     .iter()
                     .filter(|m| m.kind == Kind::ArmedGroup && !killer_keys.contains(&m.key))
                     .count();
+                let place_state = s
+                    .mentions
+                    .iter()
+                    .filter(|m| matches!(m.kind, Kind::City | Kind::Region) && m.form == Form::Name)
+                    .find_map(|m| self.cat_index(&m.key).and_then(|c| self.cat().state_of(c)));
                 if in_sentence > 0 {
                     cands.first().cloned()
                 } else {
-                    self.likely_group(&cands)
+                    self.likely_group_in(&cands, place_state)
                 }
             }
             Some("security") => {
@@ -3764,7 +3809,8 @@ impl<'a> DocState<'a> {
         ev: &mut Event,
     ) -> Option<(Frame, Vec<String>)> {
         let f = self.frame_at(s, i)?;
-        if f.claimants.is_empty()
+        let quotation = f.rule == "claim/quotation";
+        if (f.claimants.is_empty() && !quotation)
             || !f.theme.is_empty()
             || f.from > i
             || ev.agents.is_empty()
@@ -3777,14 +3823,23 @@ impl<'a> DocState<'a> {
 
     fn push_agent_claims(&mut self, s: &Sent, event: usize, said: Option<(Frame, Vec<String>)>) {
         let Some((f, agents)) = said else { return };
+        // a quotation whose speaker is not (yet) known still makes a claim
+        let claimants: Vec<Option<String>> = if f.claimants.is_empty() {
+            vec![None]
+        } else {
+            f.claimants.iter().cloned().map(Some).collect()
+        };
         for a in agents {
-            for c in &f.claimants {
+            for c in &claimants {
+                if f.pending {
+                    self.pending_quote.push(self.claims.len());
+                }
                 self.claims.push(Claim {
                     s: ClaimSubject::Event(event),
                     p: "agent".into(),
                     o: a.clone(),
                     o_casualty: None,
-                    claimant: Some(c.clone()),
+                    claimant: c.clone(),
                     denied: f.denied,
                     hedged: false,
                     prov: self.prov(s, &format!("{}+event/agent", f.rule), 0.7),
