@@ -321,7 +321,11 @@ impl<'a> DocState<'a> {
             .iter()
             .take(6)
             .find(|g| main_idx.is_some() && self.home_state(g) == main_idx)
-            .or(candidates.first())
+            .or(if place_state.is_some() {
+                None
+            } else {
+                candidates.first()
+            })
             .cloned()
     }
 
@@ -434,10 +438,13 @@ impl<'a> DocState<'a> {
 
     fn mark_boundaries(&self, s: &mut Sent) {
         let r = self.rules();
-        // a sentence that opens with "After …," / "While …," : that clause ends at its comma
-        if !s.toks.is_empty() && r.boundaries.contains_word(s.word(0)) {
-            if let Some(c) = (1..s.toks.len()).find(|&k| s.word(k) == ",") {
-                s.boundary[c] = true;
+        // a clause that opens with "After …," / "While …," ends at its comma
+        for p in 0..s.toks.len() {
+            let clause_start = p == 0 || matches!(s.word(p - 1), ":" | ";" | "-");
+            if clause_start && r.boundaries.contains_word(s.word(p)) {
+                if let Some(c) = (p + 1..s.toks.len()).find(|&k| s.word(k) == ",") {
+                    s.boundary[c] = true;
+                }
             }
         }
         for i in 0..s.toks.len() {
@@ -806,7 +813,7 @@ impl<'a> DocState<'a> {
         let mut out = Vec::new();
         let n = s.toks.len();
         for c in 1..n {
-            if s.word(c) != "," || blocked[c - 1] {
+            if s.word(c) != "," || (blocked[c - 1] && !s.soft_block[c - 1]) {
                 continue;
             }
             let mut k = c + 1;
@@ -1497,6 +1504,9 @@ impl<'a> DocState<'a> {
                 return true; // "the two countries"
             }
             let r = self.rules();
+            if (ma.end..mb.ext_start).any(|k| s.boundary[k]) {
+                return false;
+            }
             let between: Vec<&str> = (ma.end..mb.ext_start).map(|k| s.word(k)).collect();
             !between.is_empty()
                 && between.len() <= 5
@@ -2498,7 +2508,7 @@ impl<'a> DocState<'a> {
                                 rv -= 1;
                             }
                             if let Some(v) = rule.receipt.match_ending(&s.toks, rv) {
-                                o = self.subject_of(s, v, &family);
+                                o = self.subject_of(s, v, &obj_ok);
                             }
                         }
                         if !self.cancelled(s, i, frame_from) {
@@ -3810,6 +3820,10 @@ impl<'a> DocState<'a> {
     ) -> Option<(Frame, Vec<String>)> {
         let f = self.frame_at(s, i)?;
         let quotation = f.rule == "claim/quotation";
+        // "according to X" sources the account; it does not make the narrator's agent a claim
+        if f.rule == "claim/according-to" {
+            return None;
+        }
         if (f.claimants.is_empty() && !quotation)
             || !f.theme.is_empty()
             || f.from > i
@@ -3890,9 +3904,12 @@ impl<'a> DocState<'a> {
                     .mention_ending_at(i)
                     .filter(|&m| actor(s.mentions[m].kind))
                 {
-                    if s.mentions[m].start >= 1 && NOUNS.contains(&s.word(s.mentions[m].start - 1))
-                    {
-                        deniers.push(s.mentions[m].key.clone());
+                    let group = self.group_of(s, m);
+                    let first = group
+                        .first()
+                        .map_or(s.mentions[m].start, |&g| s.mentions[g].start);
+                    if first >= 1 && NOUNS.contains(&s.word(first - 1)) {
+                        deniers.extend(self.keys(s, &group));
                     }
                 }
             }
