@@ -78,13 +78,13 @@ fn bench_extract(c: &mut Criterion) {
         .iter()
         .map(|x| conflictkg::rdf::to_quads(x, &ex.catalogue).len())
         .sum();
-    eprintln!("rdf: 200 documents → {quads} quads");
     let mut group = c.benchmark_group("rdf");
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(3));
     group.throughput(Throughput::Elements(quads as u64));
     group.bench_function("to_quads_200_docs", |b| {
+        eprintln!("rdf: 200 documents → {quads} quads");
         b.iter(|| {
             extractions
                 .iter()
@@ -201,17 +201,30 @@ pub fn run(kg: &KgStore, q: &str) -> usize {
     }
 }
 
-fn bench_store(c: &mut Criterion) {
-    let docs: usize = std::env::var("CKG_BENCH_DOCS")
+/// The store the export and query benchmarks read: `CKG_BENCH_DOCS` generated documents
+/// (default 2,000), built on first use so that `cargo bench -- extract` does not pay for it.
+struct BenchStore {
+    docs: usize,
+    _corpus: tempfile::TempDir,
+    _dir: tempfile::TempDir,
+    kg: KgStore,
+    triples: usize,
+}
+
+fn bench_store_docs() -> usize {
+    std::env::var("CKG_BENCH_DOCS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(2000);
+        .unwrap_or(2000)
+}
+
+fn build_store(docs: usize) -> BenchStore {
     let ex = Extractor::builtin().expect("built-in extractor");
     let g = Generator::new();
-    let (dir, bytes) = corpus_dir(&g, docs);
-    let store_dir = tempfile::tempdir().expect("temp dir");
-    let kg = KgStore::open(store_dir.path()).expect("store");
-    let paths: Vec<PathBuf> = vec![dir.path().to_path_buf()];
+    let (corpus, bytes) = corpus_dir(&g, docs);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let kg = KgStore::open(dir.path()).expect("store");
+    let paths: Vec<PathBuf> = vec![corpus.path().to_path_buf()];
     let (stats, _) = ingest(&kg, &ex, &paths, &IngestOptions::default()).expect("ingest");
     let triples = kg.len().expect("len");
     eprintln!(
@@ -219,17 +232,77 @@ fn bench_store(c: &mut Criterion) {
         mb(bytes),
         stats.seconds
     );
+    BenchStore {
+        docs,
+        _corpus: corpus,
+        _dir: dir,
+        kg,
+        triples,
+    }
+}
 
+/// Whether the command line's benchmark filter (if any) may select `id`. Over-approximate:
+/// a positional argument that `id` contains, or one that is not a plain word (a regex).
+fn may_run(id: &str) -> bool {
+    let mut filters = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a.starts_with("--") {
+            if matches!(
+                a.as_str(),
+                "--profile-time"
+                    | "--save-baseline"
+                    | "--baseline"
+                    | "--baseline-lenient"
+                    | "--load-baseline"
+                    | "--sample-size"
+                    | "--warm-up-time"
+                    | "--measurement-time"
+                    | "--nresamples"
+                    | "--noise-threshold"
+                    | "--confidence-level"
+                    | "--significance-level"
+                    | "--plotting-backend"
+                    | "--output-format"
+                    | "--color"
+                    | "--format"
+            ) {
+                args.next();
+            }
+            continue;
+        }
+        filters.push(a);
+    }
+    filters.is_empty()
+        || filters.iter().any(|f| {
+            id.contains(f.as_str())
+                || !f
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '/')
+        })
+}
+
+fn bench_store(c: &mut Criterion) {
+    let docs = bench_store_docs();
+    let cell: std::cell::OnceCell<BenchStore> = std::cell::OnceCell::new();
+    let store = || cell.get_or_init(|| build_store(docs));
+
+    let export_id = format!("export/turtle_{docs}_docs");
     let mut group = c.benchmark_group("export");
     group.sample_size(10);
     group.sampling_mode(SamplingMode::Flat);
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(10));
-    group.throughput(Throughput::Elements(triples as u64));
+    if may_run(&export_id) {
+        // criterion wants the throughput before the benchmark: build the store now
+        group.throughput(Throughput::Elements(store().triples as u64));
+    }
     group.bench_function(format!("turtle_{docs}_docs"), |b| {
+        let s = store();
+        eprintln!("export: {} documents, {} triples", s.docs, s.triples);
         b.iter(|| {
             export(
-                &kg.store,
+                &s.kg.store,
                 ExportFormat::Turtle,
                 None,
                 1,
@@ -246,9 +319,11 @@ fn bench_store(c: &mut Criterion) {
     group.warm_up_time(Duration::from_millis(500));
     group.measurement_time(Duration::from_secs(2));
     for (name, q) in QUERIES {
-        let rows = run(&kg, q);
-        eprintln!("query {name}: {rows} rows");
-        group.bench_function(format!("{name}_{docs}_docs"), |b| b.iter(|| run(&kg, q)));
+        group.bench_function(format!("{name}_{docs}_docs"), |b| {
+            let s = store();
+            eprintln!("query {name}: {} rows", run(&s.kg, q));
+            b.iter(|| run(&s.kg, q))
+        });
     }
     group.finish();
 }

@@ -1431,7 +1431,11 @@ impl<'a> DocState<'a> {
                 } else {
                     None
                 };
-                if det || plural_bare || demonym.is_some() {
+                // "30 terrorists" counts people; it does not refer back to a group
+                let counted = k > 0
+                    && (s.toks[k - 1].kind == TokKind::Number
+                        || dates::number_at(&s.toks, k - 1).is_some());
+                if (det || plural_bare || demonym.is_some()) && !counted {
                     let home = demonym.and_then(|d| self.cat_index(&d.key));
                     let generic = matches!(
                         s.word(j),
@@ -2009,8 +2013,22 @@ impl<'a> DocState<'a> {
                 i += l;
                 continue;
             }
-            // nouns that look like verbs ("claims of", "the claim") are not frames here
-            if i > 0 && matches!(s.word(i - 1), "the" | "a" | "an" | "these" | "such") {
+            // nouns that look like verbs ("claims of", "the claim", "reports of") are not frames
+            if (i > 0
+                && matches!(
+                    s.word(i - 1),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "these"
+                        | "such"
+                        | "continuing"
+                        | "new"
+                        | "recent"
+                        | "unconfirmed"
+                ))
+                || (s.word(i + l) == "of" && !a.denied && a.theme == Theme::None)
+            {
                 i += l;
                 continue;
             }
