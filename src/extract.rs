@@ -2633,10 +2633,11 @@ impl<'a> DocState<'a> {
             };
             let rule = &r.events[ri];
             // verbs are verbs only when not used as nouns ("the attack") and vice versa
+            let prev = if i > 0 { s.word(i - 1) } else { "" };
             let det_before = i > 0
-                && (r.modifiers.contains_word(s.word(i - 1))
+                && (r.modifiers.contains_word(prev)
                     || matches!(
-                        s.word(i - 1),
+                        prev,
                         "in" | "on"
                             | "of"
                             | "with"
@@ -2649,12 +2650,16 @@ impl<'a> DocState<'a> {
                             | "against"
                             | "amid"
                             | "'s"
-                    ))
-                || i > 0
-                    && matches!(
-                        s.word(i - 1),
-                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these"
-                    );
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "this"
+                            | "these"
+                    ));
             // "stepped up attacks", "launched strikes": a noun after a light verb
             let after_light = {
                 let mut k = i;
