@@ -195,9 +195,15 @@ pub const QUERIES: &[(&str, &str)] = &[
 /// Count the rows of a query's results.
 pub fn run(kg: &KgStore, q: &str) -> usize {
     match kg.query(q).expect("query runs") {
-        oxigraph::sparql::QueryResults::Solutions(s) => s.map(|r| r.expect("row")).count(),
+        oxigraph::sparql::QueryResults::Solutions(s) => s.fold(0, |n, r| {
+            r.expect("row");
+            n + 1
+        }),
         oxigraph::sparql::QueryResults::Boolean(_) => 1,
-        oxigraph::sparql::QueryResults::Graph(t) => t.map(|r| r.expect("triple")).count(),
+        oxigraph::sparql::QueryResults::Graph(t) => t.fold(0, |n, r| {
+            r.expect("triple");
+            n + 1
+        }),
     }
 }
 

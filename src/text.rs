@@ -4,6 +4,7 @@
 //! digits; hyphens and dashes are tokens of their own (so "Rwandan-backed" is three tokens and
 //! "Pakistan–Afghanistan border" four); an apostrophe suffix ("’s", "'t") is one token.
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -135,16 +136,74 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// A fast, non-cryptographic hasher for the short words phrase sets are keyed by (the
+/// multiply-rotate scheme of rustc's FxHash). Phrase sets are built from the rules, never from
+/// untrusted keys, so hash flooding is not a concern.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
 /// A set of phrases (token sequences), matched case-insensitively at a token position.
+///
+/// Most lookups miss (a phrase set is asked about every token of a sentence), so a miss is
+/// decided first by a filter on the first word's first byte and length, without hashing.
 #[derive(Debug, Default, Clone)]
 pub struct PhraseSet {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: WordMap<Vec<Vec<String>>>,
+    /// Per first byte of a first word: one bit per word length in bytes (bit 63: 63 or more).
+    /// Empty for an empty set.
+    first_filter: Vec<u64>,
     pub max_len: usize,
+}
+
+#[inline]
+fn length_bit(len: usize) -> u64 {
+    1u64 << len.min(63)
 }
 
 impl PhraseSet {
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> PhraseSet {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: WordMap<Vec<Vec<String>>> = WordMap::default();
         let mut max_len = 0;
         for p in phrases {
             let toks: Vec<String> = tokenize(&p.as_ref().to_lowercase())
@@ -161,13 +220,39 @@ impl PhraseSet {
             v.sort_by_key(|p| std::cmp::Reverse(p.len()));
             v.dedup();
         }
-        PhraseSet { by_first, max_len }
+        let mut first_filter = Vec::new();
+        if !by_first.is_empty() {
+            first_filter = vec![0u64; 256];
+            for w in by_first.keys() {
+                if let Some(&b) = w.as_bytes().first() {
+                    first_filter[b as usize] |= length_bit(w.len());
+                }
+            }
+        }
+        PhraseSet {
+            by_first,
+            first_filter,
+            max_len,
+        }
+    }
+
+    /// Whether some phrase may start with `word` (no false negatives).
+    #[inline]
+    fn may_start(&self, word: &str) -> bool {
+        word.as_bytes().first().is_some_and(|&b| {
+            self.first_filter
+                .get(b as usize)
+                .is_some_and(|m| m & length_bit(word.len()) != 0)
+        })
     }
 
     /// Length in tokens of the longest phrase starting at `i`.
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<usize> {
         let first = toks.get(i)?;
-        let cands = self.by_first.get(&first.lower)?;
+        if !self.may_start(&first.lower) {
+            return None;
+        }
+        let cands = self.by_first.get(first.lower.as_str())?;
         cands
             .iter()
             .find(|p| {
@@ -190,9 +275,11 @@ impl PhraseSet {
     }
 
     pub fn contains_word(&self, word: &str) -> bool {
-        self.by_first
-            .get(word)
-            .is_some_and(|v| v.iter().any(|p| p.len() == 1))
+        self.may_start(word)
+            && self
+                .by_first
+                .get(word)
+                .is_some_and(|v| v.iter().any(|p| p.len() == 1))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -235,5 +322,24 @@ mod tests {
         assert_eq!(set.match_at(&toks, 2), Some(1));
         assert_eq!(set.match_at(&toks, 4), Some(4));
         assert_eq!(set.match_ending(&toks, 3), Some(1));
+    }
+
+    #[test]
+    fn the_first_word_filter_has_no_false_negatives() {
+        let long = "a".repeat(70);
+        let set = PhraseSet::new(&[long.as_str(), "Ürümqi talks", "über", "x"]);
+        let toks = tokenize(&format!("{long} ürümqi talks über x y aa"));
+        assert_eq!(set.match_at(&toks, 0), Some(1));
+        assert_eq!(set.match_at(&toks, 1), Some(2));
+        assert_eq!(set.match_at(&toks, 3), Some(1));
+        assert_eq!(set.match_at(&toks, 4), Some(1));
+        assert_eq!(set.match_at(&toks, 5), None);
+        assert_eq!(set.match_at(&toks, 6), None);
+        assert!(
+            set.contains_word("über") && set.contains_word("x") && !set.contains_word("ürümqi")
+        );
+        let empty = PhraseSet::default();
+        assert_eq!(empty.match_at(&toks, 0), None);
+        assert!(!empty.contains_word("x") && empty.is_empty());
     }
 }
