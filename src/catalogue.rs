@@ -4,7 +4,7 @@
 //! The built-in files under `ontology/catalogue/` are embedded in the binary; users add or
 //! override entries with their own files. An entry's IRI is a pure function of its kind and id.
 use crate::error::{Error, Result};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -406,9 +406,12 @@ impl Catalogue {
                 add(d, i, Form::Demonym);
             }
         }
+        // A DFA: built once per catalogue (a few milliseconds), it scans several times faster
+        // than the default NFA, and every sentence of every document goes through it.
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| p.text.as_str()))
             .map_err(|e| Error::Other(format!("catalogue automaton: {e}")))?;
         let mut by_key = HashMap::new();
