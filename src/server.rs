@@ -460,6 +460,22 @@ impl QuerySlot {
             Some(Self)
         }
     }
+
+    /// Waits for a free slot at most `limit`: under load, queries queue instead of failing.
+    fn acquire_within(limit: Duration) -> Option<Self> {
+        let deadline = std::time::Instant::now() + limit;
+        let mut pause = Duration::from_micros(200);
+        loop {
+            if let Some(slot) = Self::acquire() {
+                return Some(slot);
+            }
+            if std::time::Instant::now() >= deadline {
+                return None;
+            }
+            thread::sleep(pause);
+            pause = (pause * 2).min(Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for QuerySlot {
@@ -476,13 +492,14 @@ impl Drop for QuerySlot {
 /// does not notice and keeps its worker thread and a CPU core until it ends** — Rust cannot
 /// kill a thread. Nobody waits for it and its result is dropped; to keep such stragglers from
 /// piling up, at most [`MAX_RUNNING_QUERIES`] workers may be alive at once, stragglers
-/// included, and further queries get 503 until some end.
+/// included; further queries wait for a slot (at most their time limit) and get 503 if none
+/// frees up.
 fn run_with_deadline<T: Send + 'static>(
     limit: Duration,
     token: &CancellationToken,
     job: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, HttpError> {
-    let slot = QuerySlot::acquire().ok_or_else(|| {
+    let slot = QuerySlot::acquire_within(limit).ok_or_else(|| {
         HttpError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             format!(
