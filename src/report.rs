@@ -196,7 +196,7 @@ pub fn explain(kg: &KgStore, name: &str, out: &mut dyn Write) -> Result<()> {
         }
         writeln!(out, "\nEvents:").map_err(io)?;
         let events = rows(kg, &format!(
-            "SELECT ?ev (GROUP_CONCAT(DISTINCT STR(?role); separator=\", \") AS ?roles) (SAMPLE(?type) AS ?t) (SAMPLE(?date) AS ?dt) (SAMPLE(?sentence) AS ?sn) (SAMPLE(?title) AS ?tt) (SAMPLE(?rule) AS ?ru) WHERE {{
+            "SELECT ?ev (GROUP_CONCAT(DISTINCT STRAFTER(STR(?role), \"#\"); separator=\", \") AS ?roles) (SAMPLE(?type) AS ?t) (SAMPLE(?date) AS ?dt) (SAMPLE(?sentence) AS ?sn) (SAMPLE(?title) AS ?tt) (SAMPLE(?rule) AS ?ru) WHERE {{
                ?ev ?role {e} ; a ckg:Event ; a ?type ; ckg:sentence ?sentence ; ckg:rule ?rule ; ckg:document ?d . FILTER(?type != ckg:Event)
                OPTIONAL {{ ?ev ckg:date ?date }} OPTIONAL {{ ?d dcterms:title ?title }}
              }} GROUP BY ?ev ORDER BY ?dt ?ev"))?;
