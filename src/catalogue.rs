@@ -4,8 +4,7 @@
 //! The built-in files under `ontology/catalogue/` are embedded in the binary; users add or
 //! override entries with their own files. An entry's IRI is a pure function of its kind and id.
 use crate::error::{Error, Result};
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -240,9 +239,7 @@ pub struct Catalogue {
     by_key: HashMap<(String, Kind), usize>,
     by_id: HashMap<String, Vec<usize>>,
     patterns: Vec<Pattern>,
-    /// The names as one anchored automaton (a trie): walked from each position where a name
-    /// may start.
-    automaton: dfa::DFA,
+    automaton: AhoCorasick,
 }
 
 impl Catalogue {
@@ -409,13 +406,9 @@ impl Catalogue {
                 add(d, i, Form::Demonym);
             }
         }
-        // Names only count at word boundaries, so the automaton is walked anchored from each
-        // position after a non-alphanumeric character instead of scanning every byte with
-        // failure transitions; an anchored-only DFA is a plain trie with table transitions.
-        let automaton = dfa::Builder::new()
+        let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|p| p.text.as_str()))
             .map_err(|e| Error::Other(format!("catalogue automaton: {e}")))?;
         let mut by_key = HashMap::new();
@@ -446,53 +439,20 @@ impl Catalogue {
 
     /// Every catalogue name in `text` at word boundaries, leftmost-longest, non-overlapping.
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
-        let aut = &self.automaton;
-        let bytes = text.as_bytes();
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-        let Ok(start) = aut.start_state(Anchored::Yes) else {
-            return Vec::new();
-        };
-        // every start a name may have: a character boundary not preceded by a letter or digit
-        let mut prev_alnum = false;
-        for (s, c) in text.char_indices() {
-            let may_start = !prev_alnum;
-            prev_alnum = c.is_alphanumeric();
-            if !may_start {
+        for m in self.automaton.find_overlapping_iter(text) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            let (s, e) = (m.start(), m.end());
+            if p.case_sensitive && &text[s..e] != p.text.as_str() {
                 continue;
             }
-            let mut sid = start;
-            for (k, &b) in bytes[s..].iter().enumerate() {
-                sid = aut.next_state(Anchored::Yes, sid, b);
-                if aut.is_dead(sid) {
-                    break;
-                }
-                if !aut.is_match(sid) {
-                    continue;
-                }
-                let e = s + k + 1;
-                for m in 0..aut.match_len(sid) {
-                    let pid = aut.match_pattern(sid, m);
-                    // only names that start at `s` (not shorter suffixes)
-                    if aut.pattern_len(pid) != e - s {
-                        continue;
-                    }
-                    let pi = pid.as_usize();
-                    let p = &self.patterns[pi];
-                    if !text.is_char_boundary(e) {
-                        continue;
-                    }
-                    if p.case_sensitive && &text[s..e] != p.text.as_str() {
-                        continue;
-                    }
-                    if !p.case_sensitive && !case_compatible(&text[s..e]) {
-                        continue;
-                    }
-                    if !boundary_after(text, e) {
-                        continue;
-                    }
-                    cands.push((s, e, pi));
-                }
+            if !p.case_sensitive && !case_compatible(&text[s..e]) {
+                continue;
             }
+            if !boundary_before(text, s) || !boundary_after(text, e) {
+                continue;
+            }
+            cands.push((s, e, m.pattern().as_usize()));
         }
         cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut out = Vec::new();
@@ -562,6 +522,13 @@ pub fn is_acronym(s: &str) -> bool {
 /// in running text are capitalised, so "chad" or "georgia" in lower case are not the states.
 fn case_compatible(found: &str) -> bool {
     found.chars().any(|c| c.is_uppercase())
+}
+
+fn boundary_before(text: &str, s: usize) -> bool {
+    text[..s]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn boundary_after(text: &str, e: usize) -> bool {

@@ -247,12 +247,21 @@ impl PhraseSet {
     }
 
     /// Length in tokens of the longest phrase starting at `i`.
+    ///
+    /// The filter is inlined into the callers (the rules ask about every token); only
+    /// likely hits pay for the call and the hash lookup.
+    #[inline]
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<usize> {
         let first = toks.get(i)?;
         if !self.may_start(&first.lower) {
             return None;
         }
-        let cands = self.by_first.get(first.lower.as_str())?;
+        self.match_candidates(toks, i)
+    }
+
+    #[inline(never)]
+    fn match_candidates(&self, toks: &[Token], i: usize) -> Option<usize> {
+        let cands = self.by_first.get(toks[i].lower.as_str())?;
         cands
             .iter()
             .find(|p| {
