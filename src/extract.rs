@@ -1710,6 +1710,21 @@ impl<'a> DocState<'a> {
         r.modal.any_in(&s.toks, lo, i).is_some() || (s.clause_start(i) == 0 && s.word(0) == "if")
     }
 
+    /// Whether a form of "to be" comes before token `i`, over adverbs ("were forcibly
+    /// deported", "is reportedly supplied"): the verb at `i` is passive.
+    fn be_before(&self, s: &Sent, i: usize) -> bool {
+        let r = self.rules();
+        let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "been" | "being");
+        let mut k = i;
+        while k > 0
+            && !be(s.word(k - 1))
+            && (r.subject_skip.contains_word(s.word(k - 1)) || s.word(k - 1).ends_with("ly"))
+        {
+            k -= 1;
+        }
+        k > 0 && be(s.word(k - 1))
+    }
+
     /// "X insisted that Afghanistan does not harbour Y": a negated statement inside an
     /// asserting frame, to be recorded as a denial.
     fn negated_in_frame(&self, s: &Sent, i: usize) -> bool {
@@ -2032,21 +2047,7 @@ impl<'a> DocState<'a> {
                 i += l;
                 continue;
             }
-            let mut back = i;
-            while back > 0
-                && r.subject_skip.contains_word(s.word(back - 1))
-                && !matches!(
-                    s.word(back - 1),
-                    "been" | "was" | "were" | "is" | "are" | "being"
-                )
-            {
-                back -= 1;
-            }
-            let passive = back > 0
-                && matches!(
-                    s.word(back - 1),
-                    "been" | "was" | "were" | "is" | "are" | "being"
-                );
+            let passive = self.be_before(s, i);
             let end = s.clause_end(i + l);
             let mut from = i + l;
             let mut to = end;
@@ -2460,21 +2461,7 @@ impl<'a> DocState<'a> {
                         }
                     } else if !self.cancelled(s, i, frame_from) || self.negated_in_frame(s, i) {
                         // passive with words between: "is reportedly supplied with weapons by X"
-                        let mut b = i;
-                        while b > 0
-                            && r.subject_skip.contains_word(s.word(b - 1))
-                            && !matches!(
-                                s.word(b - 1),
-                                "is" | "are" | "was" | "were" | "been" | "being"
-                            )
-                        {
-                            b -= 1;
-                        }
-                        let be = b > 0
-                            && matches!(
-                                s.word(b - 1),
-                                "is" | "are" | "was" | "were" | "been" | "being"
-                            );
+                        let be = self.be_before(s, i);
                         let by = (i + l..(i + l + 5).min(n)).find(|&k| s.word(k) == "by");
                         if let (true, Some(by)) = (be, by) {
                             let o = self.subject_of(s, i, &family);
@@ -2808,24 +2795,7 @@ impl<'a> DocState<'a> {
         let mut locs: Vec<usize> = Vec::new();
         let mut metonym_place: Option<String> = None;
         // passive voice: "was hijacked by X"
-        let passive = verb && {
-            // "were forcibly deported", "was reportedly hit"
-            let mut k = i;
-            while k > 0
-                && (s.word(k - 1).ends_with("ly") || r.subject_skip.contains_word(s.word(k - 1)))
-                && !matches!(
-                    s.word(k - 1),
-                    "was" | "were" | "been" | "being" | "is" | "are"
-                )
-            {
-                k -= 1;
-            }
-            k > 0
-                && matches!(
-                    s.word(k - 1),
-                    "was" | "were" | "been" | "being" | "is" | "are"
-                )
-        };
+        let passive = verb && self.be_before(s, i);
         // 1. a name right before the noun: "Pakistani airstrikes", "the M23 offensive"
         let mut b = i;
         while b > 0
