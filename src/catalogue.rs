@@ -174,6 +174,8 @@ impl Office {
 /// A catalogue entry with its links resolved to indices.
 #[derive(Debug, Clone)]
 pub struct Entity {
+    /// `kind-path/id`: the stable key its IRI is made of (see [`Entity::key`]).
+    key: String,
     pub id: String,
     pub kind: Kind,
     pub label: String,
@@ -194,11 +196,11 @@ pub struct Entity {
 
 impl Entity {
     /// `kind/id`, the IRI path of the entity.
-    pub fn key(&self) -> String {
-        format!("{}/{}", self.kind.path(), self.id)
+    pub fn key(&self) -> &str {
+        &self.key
     }
     pub fn iri(&self) -> String {
-        crate::vocab::id(&self.key())
+        crate::vocab::id(self.key())
     }
 }
 
@@ -338,6 +340,7 @@ impl Catalogue {
                 ids.iter().map(|id| resolve(file, id, want)).collect()
             };
             entities.push(Entity {
+                key: format!("{}/{}", e.kind.path(), e.id),
                 id: e.id.clone(),
                 kind: e.kind,
                 label: e.label.clone(),

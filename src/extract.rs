@@ -262,10 +262,13 @@ impl<'a> DocState<'a> {
     fn record_catalogue(&mut self, i: usize) -> String {
         let e = &self.ex.catalogue.entities[i];
         let key = e.key();
+        if self.entities.contains_key(key) {
+            return key.to_string();
+        }
         self.entities
-            .entry(key.clone())
+            .entry(key.to_string())
             .or_insert_with(|| EntityRecord {
-                key: key.clone(),
+                key: key.to_string(),
                 kind: e.kind,
                 label: e.label.clone(),
                 alt_labels: e
@@ -277,7 +280,7 @@ impl<'a> DocState<'a> {
                 catalogue: Some(i),
                 mediator: false,
             });
-        key
+        key.to_string()
     }
 
     fn record_dynamic(&mut self, kind: Kind, name: &str) -> String {
@@ -497,14 +500,15 @@ impl<'a> DocState<'a> {
         let mut blocked = vec![false; n];
         let mut raw: Vec<Mention> = Vec::new();
         for m in cat.find(&s.text) {
-            let Some(a) = s.toks.iter().position(|t| t.start >= m.start) else {
+            // tokens are in text order: binary searches, not scans
+            let a = s.toks.partition_point(|t| t.start < m.start);
+            if a == n {
                 continue;
+            }
+            let b = match s.toks.partition_point(|t| t.end <= m.end) {
+                0 => a,
+                b => b,
             };
-            let b = s
-                .toks
-                .iter()
-                .rposition(|t| t.end <= m.end)
-                .map_or(a, |b| b + 1);
             if b <= a {
                 continue;
             }
@@ -688,7 +692,7 @@ impl<'a> DocState<'a> {
             }
             if let Some(t) = persons
                 .iter()
-                .find(|t| self.entities.contains_key(&cat.entities[t.entity].key()))
+                .find(|t| self.entities.contains_key(cat.entities[t.entity].key()))
             {
                 return Some(**t);
             }
@@ -2369,16 +2373,19 @@ impl<'a> DocState<'a> {
                     k.is_actor()
                 }
             };
-            let rid = format!("relation/{}", rule.id);
+            if !s.toks.iter().any(|t| rule.any.may_start_at(t)) {
+                continue;
+            }
+            let rid = rule.rule_id.as_str();
             let mut i = 0;
             while i < n {
-                if s.at[i].is_some() {
+                if s.at[i].is_some() || !rule.any.may_start_at(&s.toks[i]) {
                     i += 1;
                     continue;
                 }
                 let mut pairs: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
                 let mut used = 1;
-                let frame_from = self.frame_at(s, i).map_or(0, |f| f.from);
+                let frame_from = || self.frame_at(s, i).map_or(0, |f| f.from);
                 if let Some(l) = rule.passive.match_at(&s.toks, i) {
                     used = l;
                     let o = self.subject_of(s, i, &family);
@@ -2459,7 +2466,7 @@ impl<'a> DocState<'a> {
                                 pairs.push((vec![sm], vec![om]));
                             }
                         }
-                    } else if !self.cancelled(s, i, frame_from) || self.negated_in_frame(s, i) {
+                    } else if !self.cancelled(s, i, frame_from()) || self.negated_in_frame(s, i) {
                         // passive with words between: "is reportedly supplied with weapons by X"
                         let be = self.be_before(s, i);
                         let by = (i + l..(i + l + 5).min(n)).find(|&k| s.word(k) == "by");
@@ -2516,7 +2523,7 @@ impl<'a> DocState<'a> {
                                 o = self.subject_of(s, v, &obj_ok);
                             }
                         }
-                        if !self.cancelled(s, i, frame_from) {
+                        if !self.cancelled(s, i, frame_from()) {
                             pairs.push((self.group_of(s, sm), o));
                         }
                     }
@@ -2548,7 +2555,7 @@ impl<'a> DocState<'a> {
                             continue;
                         }
                         for ok in &obj_keys {
-                            self.statement(s, i, sk, &rule.predicate, ok, &rid, rule.confidence);
+                            self.statement(s, i, sk, &rule.predicate, ok, rid, rule.confidence);
                         }
                     }
                 }
@@ -2600,6 +2607,10 @@ impl<'a> DocState<'a> {
         let mut in_sentence: Vec<usize> = Vec::new();
         while i < n {
             if s.at[i].is_some() {
+                i += 1;
+                continue;
+            }
+            if !r.event_any.may_start_at(&s.toks[i]) {
                 i += 1;
                 continue;
             }
@@ -3672,7 +3683,7 @@ impl<'a> DocState<'a> {
                     .iter()
                     .filter(|m| matches!(m.kind, Kind::City | Kind::Region))
                     .find_map(|m| self.cat_index(&m.key).and_then(|c| self.cat().state_of(c)))
-                    .map(|st| self.cat().entities[st].key())
+                    .map(|st| self.cat().entities[st].key().to_string())
                     .filter(|k| self.entities.contains_key(k) && !killer_keys.contains(k));
                 by_place.or_else(|| states.first().map(|m| m.key.clone()))
             }

@@ -285,7 +285,7 @@ fn catalogue_facts(out: &mut Out, x: &Extraction, cat: &Catalogue) {
     }
     let src = nn(vocab::CATALOGUE_IRI.to_string());
     for (s, p, o) in facts {
-        let (sn, on) = (entity_iri(&key(s)), entity_iri(&key(o)));
+        let (sn, on) = (entity_iri(key(s)), entity_iri(key(o)));
         out.add(&sn, ckg(p), on.clone());
         let st = nn(vocab::id(&format!(
             "catalogue-fact/{}.{}.{}",

@@ -156,6 +156,8 @@ struct RawHedges {
 #[derive(Debug)]
 pub struct RelationRule {
     pub id: String,
+    /// `relation/{id}`, as recorded in `ckg:rule`.
+    pub rule_id: String,
     pub predicate: String,
     pub symmetric: bool,
     pub subject: Vec<String>,
@@ -166,6 +168,9 @@ pub struct RelationRule {
     pub compound: PhraseSet,
     pub from: PhraseSet,
     pub receipt: PhraseSet,
+    /// Every phrase that can start a match of this rule (verbs, passive, nominal, compound,
+    /// from): sentences without one skip the rule.
+    pub any: PhraseSet,
     pub adjacent: bool,
     pub confidence: f32,
 }
@@ -201,6 +206,8 @@ pub struct AttributionRule {
 /// All rules, compiled into phrase sets.
 #[derive(Debug)]
 pub struct Rules {
+    /// Every event trigger and verb: tokens that start none skip the event rules.
+    pub event_any: PhraseSet,
     pub leader_titles: PhraseSet,
     pub titles: PhraseSet,
     pub honorifics: PhraseSet,
@@ -326,6 +333,7 @@ impl Rules {
                 }
             }
             relations.push(RelationRule {
+                rule_id: format!("relation/{}", r.id),
                 id: r.id,
                 predicate: r.predicate,
                 symmetric: r.symmetric,
@@ -337,9 +345,13 @@ impl Rules {
                 compound: ps(&r.compound),
                 from: ps(&r.from),
                 receipt: ps(&r.receipt),
+                any: PhraseSet::default(),
                 adjacent: r.adjacent,
                 confidence: r.confidence.clamp(0.0, 1.0),
             });
+        }
+        for r in &mut relations {
+            r.any = PhraseSet::union(&[&r.verbs, &r.passive, &r.nominal, &r.compound, &r.from]);
         }
         let mut events = Vec::new();
         for e in raw.event {
@@ -389,7 +401,13 @@ impl Rules {
                 verbs: ps(&a.verbs),
             });
         }
+        let event_sets: Vec<&PhraseSet> = events
+            .iter()
+            .flat_map(|e: &EventRule| [&e.triggers, &e.verbs])
+            .collect();
+        let event_any = PhraseSet::union(&event_sets);
         Ok(Rules {
+            event_any,
             leader_titles: ps(&raw.titles.leader),
             titles: ps(&[raw.titles.office, raw.titles.leader].concat()),
             honorifics: ps(&raw.titles.honorifics),

@@ -23,6 +23,40 @@ pub struct Token {
     pub kind: TokKind,
     /// Starts with an upper-case letter.
     pub cap: bool,
+    /// [`word_hash`] of `lower`, computed once so that phrase-set lookups never hash.
+    pub hash: u64,
+}
+
+impl Token {
+    fn new(start: usize, end: usize, lower: String, kind: TokKind, cap: bool) -> Token {
+        let hash = word_hash(&lower);
+        Token {
+            start,
+            end,
+            lower,
+            kind,
+            cap,
+            hash,
+        }
+    }
+}
+
+/// The hash phrase sets key their first words by (see [`WordHasher`]).
+#[inline]
+pub fn word_hash(word: &str) -> u64 {
+    let mut h = WordHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+/// Lower case of a word: a plain byte copy when it is ASCII (most words).
+#[inline]
+fn lower_of(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
 }
 
 fn norm_char(c: char) -> char {
@@ -35,103 +69,96 @@ fn norm_char(c: char) -> char {
 
 /// Tokenise a text.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let end_of = |k: usize| if k < n { chars[k].0 } else { text.len() };
-    let mut i = 0;
-    while i < n {
-        let (b, c) = chars[i];
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut it = text.char_indices().peekable();
+    while let Some((b, c)) = it.next() {
         if c.is_whitespace() {
-            i += 1;
             continue;
         }
         if c.is_ascii_digit() {
-            let mut j = i + 1;
-            while j < n {
-                let d = chars[j].1;
-                if d.is_ascii_digit() {
-                    j += 1;
-                } else if (d == ',' || d == '.') && j + 1 < n && chars[j + 1].1.is_ascii_digit() {
-                    j += 2;
-                } else {
-                    break;
+            // digits, with "," or "." between digits ("2,570", "3.5")
+            let mut e = b + 1;
+            loop {
+                match it.peek() {
+                    Some(&(_, d)) if d.is_ascii_digit() => {
+                        it.next();
+                        e += 1;
+                    }
+                    Some(&(j, ',' | '.'))
+                        if text[j + 1..].starts_with(|x: char| x.is_ascii_digit()) =>
+                    {
+                        it.next();
+                        it.next();
+                        e = j + 2;
+                    }
+                    _ => break,
                 }
             }
             // "M23"-like words start with a letter; "23rd", "48-hour" stay numbers + suffix
-            let mut k = j;
-            while k < n && chars[k].1.is_alphabetic() {
-                k += 1;
+            let digits_end = e;
+            while let Some(&(j, d)) = it.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                it.next();
+                e = j + d.len_utf8();
             }
-            let kind = if k > j {
+            let kind = if e > digits_end {
                 TokKind::Word
             } else {
                 TokKind::Number
             };
-            let e = end_of(k);
-            out.push(Token {
-                start: b,
-                end: e,
-                lower: text[b..e].to_lowercase(),
-                kind,
-                cap: false,
-            });
-            i = k;
+            out.push(Token::new(b, e, lower_of(&text[b..e]), kind, false));
             continue;
         }
         if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < n && chars[j].1.is_alphanumeric() {
-                j += 1;
+            let mut e = b + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if !d.is_alphanumeric() {
+                    break;
+                }
+                it.next();
+                e = j + d.len_utf8();
             }
-            let e = end_of(j);
-            out.push(Token {
-                start: b,
-                end: e,
-                lower: text[b..e].to_lowercase(),
-                kind: TokKind::Word,
-                cap: c.is_uppercase(),
-            });
-            i = j;
+            out.push(Token::new(
+                b,
+                e,
+                lower_of(&text[b..e]),
+                TokKind::Word,
+                c.is_uppercase(),
+            ));
             continue;
         }
-        if (c == '\'' || c == '’') && i + 1 < n && chars[i + 1].1.is_alphabetic() && !out.is_empty()
+        if (c == '\'' || c == '’')
+            && !out.is_empty()
+            && it.peek().is_some_and(|&(_, d)| d.is_alphabetic())
         {
             // apostrophe suffix: 's, 't, 're, 've, 'll, 'd
-            let mut j = i + 1;
-            while j < n && chars[j].1.is_alphabetic() {
-                j += 1;
-            }
-            let e = end_of(j);
-            let suffix: String = text[b..e]
-                .chars()
-                .map(norm_char)
-                .collect::<String>()
-                .to_lowercase();
+            let rest = &text[b + c.len_utf8()..];
+            let n = rest
+                .find(|d: char| !d.is_alphabetic())
+                .unwrap_or(rest.len());
+            let suffix = format!("'{}", rest[..n].to_lowercase());
             if matches!(
                 suffix.as_str(),
                 "'s" | "'t" | "'re" | "'ve" | "'ll" | "'d" | "'m"
             ) {
-                out.push(Token {
-                    start: b,
-                    end: e,
-                    lower: suffix,
-                    kind: TokKind::Word,
-                    cap: false,
-                });
-                i = j;
+                let e = b + c.len_utf8() + n;
+                while it.peek().is_some_and(|&(j, _)| j < e) {
+                    it.next();
+                }
+                out.push(Token::new(b, e, suffix, TokKind::Word, false));
                 continue;
             }
         }
-        let e = end_of(i + 1);
-        out.push(Token {
-            start: b,
-            end: e,
-            lower: norm_char(c).to_string(),
-            kind: TokKind::Punct,
-            cap: false,
-        });
-        i += 1;
+        let e = b + c.len_utf8();
+        out.push(Token::new(
+            b,
+            e,
+            norm_char(c).to_string(),
+            TokKind::Punct,
+            false,
+        ));
     }
     out
 }
@@ -181,52 +208,78 @@ impl Hasher for WordHasher {
     }
 }
 
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+/// Hashes that are already hashes: the identity, for maps keyed by [`word_hash`].
+#[derive(Debug, Default, Clone, Copy)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Phrases by their first word's hash, each phrase a list of (word hash, word).
+type PhraseMap = HashMap<u64, Vec<Vec<(u64, String)>>, BuildHasherDefault<PreHashed>>;
+
+/// Bits of the first-word filter (a one-hash Bloom filter over first-word hashes).
+const FILTER_BITS: usize = 1024;
 
 /// A set of phrases (token sequences), matched case-insensitively at a token position.
 ///
 /// Most lookups miss (a phrase set is asked about every token of a sentence), so a miss is
-/// decided first by a filter on the first word's first byte and length, without hashing.
+/// decided by one bit of a filter over the first words' hashes, which every token carries
+/// ([`Token::hash`]): no hashing, no string comparison.
 #[derive(Debug, Default, Clone)]
 pub struct PhraseSet {
-    by_first: WordMap<Vec<Vec<String>>>,
-    /// Per first byte of a first word: one bit per word length in bytes (bit 63: 63 or more).
-    /// Empty for an empty set.
+    /// First word's hash → phrases (longest first), each word with its hash.
+    by_first: PhraseMap,
+    /// One bit per `hash % FILTER_BITS` of a first word. Empty for an empty set.
     first_filter: Vec<u64>,
     pub max_len: usize,
 }
 
 #[inline]
-fn length_bit(len: usize) -> u64 {
-    1u64 << len.min(63)
+fn filter_bit(hash: u64) -> (usize, u64) {
+    let b = (hash >> 40) as usize % FILTER_BITS;
+    (b / 64, 1u64 << (b % 64))
 }
 
 impl PhraseSet {
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> PhraseSet {
-        let mut by_first: WordMap<Vec<Vec<String>>> = WordMap::default();
+        let mut by_first = PhraseMap::default();
         let mut max_len = 0;
         for p in phrases {
-            let toks: Vec<String> = tokenize(&p.as_ref().to_lowercase())
+            let toks: Vec<(u64, String)> = tokenize(&p.as_ref().to_lowercase())
                 .into_iter()
-                .map(|t| t.lower)
+                .map(|t| (t.hash, t.lower))
                 .collect();
             if toks.is_empty() {
                 continue;
             }
             max_len = max_len.max(toks.len());
-            by_first.entry(toks[0].clone()).or_default().push(toks);
+            by_first.entry(toks[0].0).or_default().push(toks);
         }
         for v in by_first.values_mut() {
+            // longest first; equal lengths in a fixed order (the phrases' own)
             v.sort_by_key(|p| std::cmp::Reverse(p.len()));
             v.dedup();
         }
         let mut first_filter = Vec::new();
         if !by_first.is_empty() {
-            first_filter = vec![0u64; 256];
-            for w in by_first.keys() {
-                if let Some(&b) = w.as_bytes().first() {
-                    first_filter[b as usize] |= length_bit(w.len());
-                }
+            first_filter = vec![0u64; FILTER_BITS / 64];
+            for &h in by_first.keys() {
+                let (w, bit) = filter_bit(h);
+                first_filter[w] |= bit;
             }
         }
         PhraseSet {
@@ -236,24 +289,54 @@ impl PhraseSet {
         }
     }
 
-    /// Whether some phrase may start with `word` (no false negatives).
+    /// The union of several sets (for a quick "can any of these match here?").
+    pub fn union(sets: &[&PhraseSet]) -> PhraseSet {
+        let mut out = PhraseSet::default();
+        for set in sets {
+            for (h, v) in &set.by_first {
+                out.by_first
+                    .entry(*h)
+                    .or_default()
+                    .extend(v.iter().cloned());
+            }
+            out.max_len = out.max_len.max(set.max_len);
+        }
+        for v in out.by_first.values_mut() {
+            v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            v.dedup();
+        }
+        if !out.by_first.is_empty() {
+            out.first_filter = vec![0u64; FILTER_BITS / 64];
+            for &h in out.by_first.keys() {
+                let (w, bit) = filter_bit(h);
+                out.first_filter[w] |= bit;
+            }
+        }
+        out
+    }
+
+    /// Whether some phrase may start at this token (no false negatives; false positives are
+    /// rare).
     #[inline]
-    fn may_start(&self, word: &str) -> bool {
-        word.as_bytes().first().is_some_and(|&b| {
-            self.first_filter
-                .get(b as usize)
-                .is_some_and(|m| m & length_bit(word.len()) != 0)
-        })
+    pub fn may_start_at(&self, t: &Token) -> bool {
+        self.may_start(t.hash)
+    }
+
+    /// Whether some phrase may start with a word of this hash (no false negatives).
+    #[inline]
+    fn may_start(&self, hash: u64) -> bool {
+        let (w, bit) = filter_bit(hash);
+        self.first_filter.get(w).is_some_and(|m| m & bit != 0)
     }
 
     /// Length in tokens of the longest phrase starting at `i`.
     ///
     /// The filter is inlined into the callers (the rules ask about every token); only
-    /// likely hits pay for the call and the hash lookup.
+    /// likely hits pay for the call and the lookup.
     #[inline]
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<usize> {
         let first = toks.get(i)?;
-        if !self.may_start(&first.lower) {
+        if !self.may_start(first.hash) {
             return None;
         }
         self.match_candidates(toks, i)
@@ -261,11 +344,14 @@ impl PhraseSet {
 
     #[inline(never)]
     fn match_candidates(&self, toks: &[Token], i: usize) -> Option<usize> {
-        let cands = self.by_first.get(toks[i].lower.as_str())?;
+        let cands = self.by_first.get(&toks[i].hash)?;
         cands
             .iter()
             .find(|p| {
-                p.len() <= toks.len() - i && p.iter().zip(&toks[i..]).all(|(w, t)| *w == t.lower)
+                p.len() <= toks.len() - i
+                    && p.iter()
+                        .zip(&toks[i..])
+                        .all(|((h, w), t)| *h == t.hash && *w == t.lower)
             })
             .map(|p| p.len())
     }
@@ -284,11 +370,12 @@ impl PhraseSet {
     }
 
     pub fn contains_word(&self, word: &str) -> bool {
-        self.may_start(word)
+        let h = word_hash(word);
+        self.may_start(h)
             && self
                 .by_first
-                .get(word)
-                .is_some_and(|v| v.iter().any(|p| p.len() == 1))
+                .get(&h)
+                .is_some_and(|v| v.iter().any(|p| p.len() == 1 && p[0].1 == word))
     }
 
     pub fn is_empty(&self) -> bool {
