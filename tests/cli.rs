@@ -355,3 +355,58 @@ fn user_catalogue_extends_the_built_in_one() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// Enough documents (≥ 64) for the bulk loader: the example articles, each with an extra
+/// sentence so that every copy has its own content hash.
+fn many_documents(dir: &Path, n: usize) -> PathBuf {
+    let out = dir.join(format!("many{n}"));
+    std::fs::create_dir_all(&out).expect("mkdir");
+    let mut articles: Vec<PathBuf> = std::fs::read_dir(root().join("examples/articles"))
+        .expect("articles")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    articles.sort();
+    for i in 0..n {
+        let src = &articles[i % articles.len()];
+        let mut text = std::fs::read_to_string(src).expect("article");
+        text.push_str(&format!("\n\nThis is copy number {i} of the article.\n"));
+        std::fs::write(out.join(format!("copy{i:03}.txt")), text).expect("write");
+    }
+    out
+}
+
+#[test]
+fn bulk_ingest_into_a_store_with_data_is_idempotent_and_matches_a_fresh_ingest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let articles = root().join("examples/articles").display().to_string();
+    let many = many_documents(dir.path(), 80).display().to_string();
+    // A store that already holds the examples gets 80 more documents (bulk loader).
+    let a = dir.path().join("a").display().to_string();
+    ok(&["ingest", "--store", &a, &articles]);
+    let before = count(&a);
+    let o = run(&["ingest", "--store", &a, &many]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("80 documents ingested"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let after = count(&a);
+    assert!(after > before, "{before} → {after}");
+    // Again: nothing new.
+    let o = run(&["ingest", "--store", &a, &many, &articles]);
+    assert!(o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("0 documents ingested (88 already present"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(count(&a), after);
+    // The same documents in one fresh ingest give the same graph.
+    let b = dir.path().join("b").display().to_string();
+    ok(&["ingest", "--store", &b, &articles, &many]);
+    assert_eq!(
+        ok(&["export", "--store", &a, "--format", "nquads"]),
+        ok(&["export", "--store", &b, "--format", "nquads"])
+    );
+}
