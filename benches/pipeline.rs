@@ -3,7 +3,7 @@
 //! - `extract`: extraction alone, one thread, over 200 documents (criterion prints MB/s of text);
 //! - `rdf`: mapping those extractions to quads (quads/s);
 //! - `ingest`: `store::ingest` of 500 documents into an on-disk store, fresh (bulk loader) and
-//!   already holding a document (both through the bulk loader), documents/s;
+//!   already holding a document (one transaction per chunk), documents/s;
 //! - `export`: the whole store of `CKG_BENCH_DOCS` (default 2,000) documents to Turtle, triples/s;
 //! - `query`: competency questions on that store.
 //!
@@ -131,7 +131,7 @@ fn bench_ingest(c: &mut Criterion) {
     group.bench_function("existing_store_500_docs", |b| {
         b.iter_batched(
             || {
-                // a store that already holds a document (ingested in a transaction)
+                // a store that already holds a document: ingest writes transactions
                 let store_dir = tempfile::tempdir().expect("temp dir");
                 let kg = KgStore::open(store_dir.path()).expect("store");
                 ingest(&kg, &ex, &one_paths, &opts).expect("ingest");

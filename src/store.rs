@@ -124,7 +124,7 @@ fn shift_position(msg: &str, lines: usize) -> String {
 
 /// Documents extracted in parallel and written together.
 const CHUNK_DOCS: usize = 256;
-/// From this many documents on, ingestion goes through the bulk loader.
+/// From this many documents on, a fresh store is filled with the bulk loader.
 const BULK_MIN_DOCS: usize = 64;
 
 /// Options of [`ingest`].
@@ -203,14 +203,12 @@ pub fn ingest(
         None
     };
     let mut seen = std::collections::HashSet::new();
-    // Many documents go through the bulk loader, into a fresh store or one that holds data:
-    // it writes sorted SST files aside and makes them part of the store only in `commit`,
-    // with one RocksDB `IngestExternalFiles` call for all column families, which is atomic.
-    // So either every new document of this run is in the store or none is; documents
-    // already present (by content hash, checked against the committed store and against this
-    // run) are skipped, so a failed run can simply be repeated. A few documents are written in
-    // one transaction per chunk instead.
-    let mut loader = if files.len() >= BULK_MIN_DOCS {
+    // Many documents into a fresh store go through the bulk loader: it writes sorted SST
+    // files aside and makes them part of the store only in `commit`, so either every document
+    // of this run is in the store or none is, and a failed run can simply be repeated. Into a
+    // store that holds data, each chunk of documents is written in one transaction (readers
+    // never see half a document; documents already present are skipped by content hash).
+    let mut loader = if store.is_empty()? && files.len() >= BULK_MIN_DOCS {
         Some(store.store.bulk_loader())
     } else {
         None

@@ -376,11 +376,11 @@ fn many_documents(dir: &Path, n: usize) -> PathBuf {
 }
 
 #[test]
-fn bulk_ingest_into_a_store_with_data_is_idempotent_and_matches_a_fresh_ingest() {
+fn ingest_of_many_documents_into_a_store_with_data_is_idempotent_and_matches_a_fresh_ingest() {
     let dir = tempfile::tempdir().expect("tempdir");
     let articles = root().join("examples/articles").display().to_string();
     let many = many_documents(dir.path(), 80).display().to_string();
-    // A store that already holds the examples gets 80 more documents (bulk loader).
+    // A store that already holds the examples gets 80 more documents (in transactions).
     let a = dir.path().join("a").display().to_string();
     ok(&["ingest", "--store", &a, &articles]);
     let before = count(&a);
