@@ -34,6 +34,11 @@ fn wire_style_articles_answer_their_checks() {
     run_checks("tests/checks_wire.toml", &["tests/fixtures/wire"]);
 }
 
+#[test]
+fn second_wire_corpus_answers_its_checks() {
+    run_checks("tests/checks_wire2.toml", &["tests/fixtures/wire2"]);
+}
+
 fn run_checks(file: &str, dirs: &[&str]) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join(file)).expect("checks file");
