@@ -139,6 +139,8 @@ struct DocState<'a> {
     state_counts: HashMap<String, usize>,
     /// The next sentence is a linked headline ("Read more:" on its own line).
     skip_next: bool,
+    /// A heading such as "See also" or "References" was passed: no more reporting.
+    ended: bool,
 }
 
 const DEMONYM_KIND: Kind = Kind::State;
@@ -180,6 +182,7 @@ impl Extractor {
             last_speaker: Vec::new(),
             state_counts: HashMap::new(),
             skip_next: false,
+            ended: false,
         };
         for (idx, s) in sents.iter().enumerate() {
             st.sentence(idx, s, &doc.body);
@@ -346,7 +349,17 @@ impl<'a> DocState<'a> {
             // the headline under "Read more:"
             return;
         }
-        if toks.is_empty() || self.is_furniture(&text) {
+        if self.ended {
+            return;
+        }
+        let heading = !toks.is_empty()
+            && toks.len() <= self.rules().heading_max_words
+            && toks.iter().all(|t| t.kind == TokKind::Word);
+        if heading {
+            let line = text.trim().to_lowercase();
+            self.ended = self.rules().end_sections.contains(&line);
+        }
+        if toks.is_empty() || heading || self.is_furniture(&text) {
             self.skip_next = text.trim_end().ends_with(':');
             return;
         }

@@ -66,6 +66,10 @@ struct RawContext {
 struct RawDocument {
     skip_prefixes: Vec<String>,
     skip_contains: Vec<String>,
+    #[serde(default)]
+    end_sections: Vec<String>,
+    #[serde(default)]
+    heading_max_words: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -230,6 +234,10 @@ pub struct Rules {
     /// Lower-case prefixes of sentences that are page furniture (captions, "Read more").
     pub skip_prefixes: Vec<String>,
     pub skip_contains: Vec<String>,
+    /// Headings after which a text has no more reporting ("See also", "References").
+    pub end_sections: Vec<String>,
+    /// Sentences of at most this many words without final punctuation are headings.
+    pub heading_max_words: usize,
     pub relations: Vec<RelationRule>,
     pub events: Vec<EventRule>,
     pub role_target: PhraseSet,
@@ -436,6 +444,13 @@ impl Rules {
             skip_contains: raw
                 .document
                 .skip_contains
+                .iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
+            heading_max_words: raw.document.heading_max_words,
+            end_sections: raw
+                .document
+                .end_sections
                 .iter()
                 .map(|p| p.to_lowercase())
                 .collect(),

@@ -40,6 +40,20 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
 
+/// The end of a citation mark ("[1]", "[12]", "[a]", "[citation needed]") starting at `j`.
+fn citation_mark_end(chars: &[(usize, char)], j: usize) -> Option<usize> {
+    if chars.get(j)?.1 != '[' {
+        return None;
+    }
+    let close = (j + 1..(j + 20).min(chars.len())).find(|&k| chars[k].1 == ']')?;
+    let inner = &chars[j + 1..close];
+    let ok = !inner.is_empty()
+        && inner
+            .iter()
+            .all(|&(_, c)| c.is_alphanumeric() || c == ' ' || c == ',');
+    ok.then_some(close + 1)
+}
+
 /// Split a body into sentences.
 pub fn split(body: &str) -> Vec<Sentence> {
     let chars: Vec<(usize, char)> = body.char_indices().collect();
@@ -109,6 +123,10 @@ pub fn split(body: &str) -> Vec<Sentence> {
             let mut j = i + 1;
             while j < n && (is_terminal(chars[j].1) || is_closer(chars[j].1)) {
                 j += 1;
+            }
+            // encyclopedia citation marks after the full stop: "… 2025.[1][2] The …"
+            while let Some(after) = citation_mark_end(&chars, j) {
+                j = after;
             }
             if j >= n {
                 i = j;
@@ -249,5 +267,21 @@ mod tests {
     fn headings_are_their_own_sentence() {
         let body = "Border clashes\nTroops exchanged fire.";
         assert_eq!(texts(body), ["Border clashes", "Troops exchanged fire."]);
+    }
+
+    #[test]
+    fn citation_marks_end_a_sentence() {
+        let body =
+            "The clashes lasted two days.[1][2] The fighting spread. It was 2.[a] Then calm.";
+        let got: Vec<&str> = split(body).iter().map(|s| s.text(body)).collect();
+        assert_eq!(
+            got,
+            [
+                "The clashes lasted two days.[1][2]",
+                "The fighting spread.",
+                "It was 2.[a]",
+                "Then calm."
+            ]
+        );
     }
 }
