@@ -1218,8 +1218,21 @@ impl<'a> DocState<'a> {
                     k += l;
                     continue;
                 }
-                if let Some((key, kind)) = recent_before(k, &|kind, _| {
-                    matches!(kind, Kind::ArmedGroup | Kind::Organization)
+                // "Pakistan said 23 of its soldiers …": the nearest actor of this sentence,
+                // a state included; across sentences, the latest group or organisation
+                let in_sentence = mentions
+                    .iter()
+                    .rev()
+                    .find(|m| {
+                        m.end <= k
+                            && m.form == Form::Name
+                            && matches!(m.kind, Kind::State | Kind::ArmedGroup | Kind::Organization)
+                    })
+                    .map(|m| (m.key.clone(), m.kind));
+                if let Some((key, kind)) = in_sentence.or_else(|| {
+                    recent_before(k, &|kind, _| {
+                        matches!(kind, Kind::ArmedGroup | Kind::Organization)
+                    })
                 }) {
                     out.push(Mention {
                         start: k,
@@ -1465,7 +1478,19 @@ impl<'a> DocState<'a> {
                             | "rebels"
                             | "jihadists"
                     );
-                    let found = if generic && home.is_none() {
+                    // "al-Shabaab militants", "the Balochistan Liberation Army (BLA) fighters":
+                    // the group just named
+                    let named_before = mentions
+                        .iter()
+                        .rev()
+                        .find(|m| {
+                            m.kind == Kind::ArmedGroup
+                                && (m.end == k || (m.end + 1 == k && s.word(m.end) == ")"))
+                        })
+                        .map(|m| (m.key.clone(), m.kind));
+                    let found = if named_before.is_some() {
+                        named_before
+                    } else if generic && home.is_none() {
                         // "the militants": the group at home where the story happens
                         let mut cands: Vec<String> = Vec::new();
                         for m in mentions.iter().rev().filter(|m| m.end <= k) {
