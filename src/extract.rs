@@ -1703,7 +1703,10 @@ impl<'a> DocState<'a> {
         let end = s.clause_end(from).min(from + max);
         let mut k = from;
         while k < end {
-            if s.word(k) == "," || s.word(k) == "." {
+            // the full stop of "Gen." or "Dr." does not end the phrase
+            let abbreviation =
+                k > 0 && s.word(k) == "." && self.rules().honorifics.contains_word(s.word(k - 1));
+            if s.word(k) == "," || (s.word(k) == "." && !abbreviation) {
                 break;
             }
             if let Some(mi) = s.at[k] {
@@ -2426,7 +2429,15 @@ impl<'a> DocState<'a> {
                 let frame_from = || self.frame_at(s, i).map_or(0, |f| f.from);
                 if let Some(l) = rule.passive.match_at(&s.toks, i) {
                     used = l;
-                    let o = self.subject_of(s, i, &family);
+                    // "Pakistan's delegation, led by X", "the Afghan team, headed by X": the
+                    // possessor or demonym only qualifies the noun that is led or backed
+                    let o: Vec<usize> = self
+                        .subject_of(s, i, &family)
+                        .into_iter()
+                        .filter(|&m| {
+                            !s.mentions[m].possessive && s.mentions[m].form != Form::Demonym
+                        })
+                        .collect();
                     let sub = self.object_of(s, i + l, 5, &family);
                     pairs.push((sub, o));
                 } else if let Some(l) = rule.from.match_at(&s.toks, i) {
