@@ -2719,6 +2719,16 @@ impl<'a> DocState<'a> {
                 r.light_verbs.match_ending(&s.toks, k).is_some()
             };
             let verb = verb_trigger && !det_before && !after_light;
+            // "such attacks", "future talks"; "The strikes come a month after …"
+            let generic = i > 0 && r.generic_determiners.match_ending(&s.toks, i).is_some();
+            let framing = !verb
+                && i > 0
+                && matches!(s.word(i - 1), "the" | "this" | "these" | "that" | "those")
+                && r.framing_verbs.match_at(&s.toks, i + l).is_some();
+            if generic || framing {
+                i += l;
+                continue;
+            }
             // "accused X of launching attacks", "denied carrying out strikes": not asserted
             let disputed = self
                 .frame_at(s, i)

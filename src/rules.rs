@@ -59,6 +59,10 @@ struct RawContext {
     boundaries: Vec<String>,
     locative: Vec<String>,
     place_name_heads: Vec<String>,
+    #[serde(default)]
+    generic_determiners: Vec<String>,
+    #[serde(default)]
+    framing_verbs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -230,6 +234,10 @@ pub struct Rules {
     pub subject_skip: PhraseSet,
     pub boundaries: PhraseSet,
     pub locative: PhraseSet,
+    /// Words before an event noun that make it no particular event ("such attacks").
+    pub generic_determiners: PhraseSet,
+    /// Verbs after "the attack" that only place an event already told in time ("came after").
+    pub framing_verbs: PhraseSet,
     pub place_name_heads: PhraseSet,
     /// Lower-case prefixes of sentences that are page furniture (captions, "Read more").
     pub skip_prefixes: Vec<String>,
@@ -434,6 +442,8 @@ impl Rules {
             subject_skip: ps(&raw.context.subject_skip),
             boundaries: ps(&raw.context.boundaries),
             locative: ps(&raw.context.locative),
+            generic_determiners: ps(&raw.context.generic_determiners),
+            framing_verbs: ps(&raw.context.framing_verbs),
             place_name_heads: ps(&raw.context.place_name_heads),
             skip_prefixes: raw
                 .document
