@@ -3945,6 +3945,9 @@ impl<'a> DocState<'a> {
         let actor = |k: Kind| k.is_actor();
         let r = self.rules();
         let mut deniers: Vec<String> = Vec::new();
+        // "the accusation", "a claim": one claim (the latest); "the allegations": all recent
+        let mut singular = true;
+        let plural = |w: &str| w.ends_with('s');
         for f in s.frames.iter().filter(|f| f.denied) {
             let mut k = f.from;
             while matches!(
@@ -3955,6 +3958,7 @@ impl<'a> DocState<'a> {
             }
             if NOUNS.contains(&s.word(k)) && !matches!(s.word(k + 1), "of" | "that") {
                 deniers.extend(f.claimants.iter().cloned());
+                singular &= !plural(s.word(k));
             }
         }
         // "an accusation Tehran rejects", "a charge Pakistan denied"
@@ -3973,6 +3977,7 @@ impl<'a> DocState<'a> {
                         .map_or(s.mentions[m].start, |&g| s.mentions[g].start);
                     if first >= 1 && NOUNS.contains(&s.word(first - 1)) {
                         deniers.extend(self.keys(s, &group));
+                        singular &= !plural(s.word(first - 1));
                     }
                 }
             }
@@ -3980,16 +3985,29 @@ impl<'a> DocState<'a> {
         if deniers.is_empty() {
             return;
         }
-        let recent: Vec<Claim> = self
+        // a side does not deny what its own people claim (a state and its military)
+        let side = |k: &str| self.home_state(k);
+        let mut recent: Vec<Claim> = self
             .claims
             .iter()
             .filter(|c| {
                 !c.denied
                     && c.prov.sentence + 1 >= s.idx
-                    && c.claimant.as_ref().is_none_or(|w| !deniers.contains(w))
+                    && c.claimant.as_ref().is_none_or(|w| {
+                        !deniers.contains(w)
+                            && !deniers
+                                .iter()
+                                .any(|d| side(d).is_some() && side(d) == side(w))
+                    })
             })
             .cloned()
             .collect();
+        if singular {
+            // the latest claim: its sentence and claimant
+            if let Some(last) = recent.last().map(|c| (c.prov.sentence, c.claimant.clone())) {
+                recent.retain(|c| (c.prov.sentence, c.claimant.clone()) == last);
+            }
+        }
         for d in deniers {
             for c in &recent {
                 let mut c2 = c.clone();
