@@ -566,6 +566,66 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<(u64, usize)> {
     Some((value, used))
 }
 
+/// How far after the date told just before a sentence places its event: "two days later",
+/// "the next day", "a week later", "a month later". Applied by the extractor to the date of
+/// the sentence before (never to the publication date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Later {
+    Days(i64),
+    Weeks(i64),
+    Months(i64),
+}
+
+/// The first "… later" expression of a sentence, if any.
+pub fn later_offset(toks: &[Token]) -> Option<Later> {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    for i in 0..toks.len() {
+        if matches!(w(i), "next" | "following")
+            && w(i + 1) == "day"
+            && w(i.wrapping_sub(1)) == "the"
+        {
+            return Some(Later::Days(1));
+        }
+        let (n, len) = match number_at(toks, i) {
+            Some(x) => x,
+            None if w(i) == "a" => (1, 1),
+            None => continue,
+        };
+        if w(i + len + 1) != "later" {
+            continue;
+        }
+        let n = n as i64;
+        match w(i + len) {
+            "day" | "days" => return Some(Later::Days(n)),
+            "week" | "weeks" => return Some(Later::Weeks(n)),
+            "month" | "months" => return Some(Later::Months(n)),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn month_plus(y: i32, m: u32, n: i64) -> DateValue {
+    let total = y as i64 * 12 + (m as i64 - 1) + n;
+    DateValue::Month((total / 12) as i32, (total % 12) as u32 + 1)
+}
+
+impl Later {
+    /// The date this far after `from`, never more precise than both allow.
+    pub fn after(self, from: DateValue) -> Option<DateValue> {
+        match (self, from) {
+            (Later::Days(n), DateValue::Day(d)) => Some(DateValue::Day(d + Duration::days(n))),
+            (Later::Weeks(n), DateValue::Day(d)) => {
+                let t = d + Duration::days(7 * n);
+                Some(DateValue::Month(t.year(), t.month()))
+            }
+            (Later::Months(n), DateValue::Day(d)) => Some(month_plus(d.year(), d.month(), n)),
+            (Later::Months(n), DateValue::Month(y, m)) => Some(month_plus(y, m, n)),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -658,5 +718,22 @@ mod tests {
         assert_eq!(number_at(&t, 5), Some((12, 2)));
         assert_eq!(number_at(&t, 7), None);
         assert_eq!(number_at(&t, 8), Some((100, 2)));
+    }
+
+    #[test]
+    fn later_counts_from_the_date_before() {
+        let d = |s: &str| DateValue::Day(NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date"));
+        let later = |s: &str| later_offset(&tokenize(s));
+        assert_eq!(later("agreed two days later"), Some(Later::Days(2)));
+        assert_eq!(later("on the next day"), Some(Later::Days(1)));
+        assert_eq!(later("a month later"), Some(Later::Months(1)));
+        assert_eq!(later("later that week"), None);
+        assert_eq!(Later::Days(2).after(d("2025-10-30")), Some(d("2025-11-01")));
+        assert_eq!(
+            Later::Months(1).after(DateValue::Month(2025, 12)),
+            Some(DateValue::Month(2026, 1))
+        );
+        // never more precise than the date it counts from
+        assert_eq!(Later::Days(2).after(DateValue::Month(2025, 1)), None);
     }
 }

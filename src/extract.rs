@@ -3228,9 +3228,15 @@ impl<'a> DocState<'a> {
         if let Some(d) = best {
             return Some(d.value);
         }
-        match self.para_date {
+        let prev = match self.para_date {
             Some((p, v)) if p == s.paragraph && self.para_date_sentence + 1 == s.idx => Some(v),
             _ => None,
+        };
+        // "A ceasefire was agreed two days later": counted from the date told just before,
+        // and no date at all when that date is not precise enough
+        match dates::later_offset(&s.toks) {
+            Some(later) => prev.and_then(|v| later.after(v)),
+            None => prev,
         }
     }
 
