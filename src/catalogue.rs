@@ -1,10 +1,12 @@
-//! The catalogue of known entities, loaded from TOML (see `docs/CATALOGUE.md`), and the one
-//! Aho–Corasick automaton that finds every name, alias, demonym and capital of it in a text.
+//! The catalogue of known entities, loaded from TOML (see `docs/CATALOGUE.md`), and the index
+//! that finds every name, alias, demonym and capital of it in a text: names keyed by their first
+//! token, so that each token of a sentence costs one lookup (a name can only start where a
+//! token starts, which a byte automaton cannot use).
 //!
 //! The built-in files under `ontology/catalogue/` are embedded in the binary; users add or
 //! override entries with their own files. An entry's IRI is a pure function of its kind and id.
 use crate::error::{Error, Result};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::text::{tokenize, TokKind, Token};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -241,7 +243,9 @@ pub struct Catalogue {
     by_key: HashMap<(String, Kind), usize>,
     by_id: HashMap<String, Vec<usize>>,
     patterns: Vec<Pattern>,
-    automaton: AhoCorasick,
+    /// Patterns by the hash of their first token (ASCII-lower-cased), longest first: a name
+    /// starts where a token starts, so one lookup per token finds every candidate.
+    by_first_token: HashMap<u64, Vec<usize>>,
 }
 
 impl Catalogue {
@@ -409,11 +413,19 @@ impl Catalogue {
                 add(d, i, Form::Demonym);
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(patterns.iter().map(|p| p.text.as_str()))
-            .map_err(|e| Error::Other(format!("catalogue automaton: {e}")))?;
+        let mut by_first_token: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (pi, p) in patterns.iter().enumerate() {
+            if let Some(first) = tokenize(&p.text).first() {
+                by_first_token
+                    .entry(first_token_key(&p.text[first.start..first.end]))
+                    .or_default()
+                    .push(pi);
+            }
+        }
+        for v in by_first_token.values_mut() {
+            // longest first; among names of one length, the first loaded
+            v.sort_by_key(|&pi| (std::cmp::Reverse(patterns[pi].text.len()), pi));
+        }
         let mut by_key = HashMap::new();
         for (i, e) in entities.iter().enumerate() {
             by_key.insert((e.id.clone(), e.kind), i);
@@ -427,7 +439,7 @@ impl Catalogue {
             by_key,
             by_id: by_id2,
             patterns,
-            automaton,
+            by_first_token,
         })
     }
 
@@ -442,36 +454,61 @@ impl Catalogue {
 
     /// Every catalogue name in `text` at word boundaries, leftmost-longest, non-overlapping.
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
-        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let p = &self.patterns[m.pattern().as_usize()];
-            let (s, e) = (m.start(), m.end());
-            if p.case_sensitive && &text[s..e] != p.text.as_str() {
-                continue;
-            }
-            if !p.case_sensitive && !case_compatible(&text[s..e]) {
-                continue;
-            }
-            if !boundary_before(text, s) || !boundary_after(text, e) {
-                continue;
-            }
-            cands.push((s, e, m.pattern().as_usize()));
-        }
-        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        self.find_in(text, &tokenize(text))
+    }
+
+    /// [`Catalogue::find`] over the text's tokens (as [`tokenize`] makes them).
+    ///
+    /// A name starts where a token starts, so each token asks the index for the names whose
+    /// first token it is; the longest that matches the text (ASCII case-insensitively), is a
+    /// whole word and passes its case rule wins, and the scan goes on after it.
+    pub fn find_in(&self, text: &str, toks: &[Token]) -> Vec<NameMatch> {
         let mut out = Vec::new();
-        let mut last_end = 0;
-        for (s, e, p) in cands {
-            if s < last_end {
+        let mut pos = 0;
+        for t in toks {
+            if t.start < pos || !boundary_before(text, t.start) {
                 continue;
             }
-            last_end = e;
-            out.push(NameMatch {
-                start: s,
-                end: e,
-                targets: self.patterns[p].targets.clone(),
+            let raw = &text[t.start..t.end];
+            let key = if raw.is_ascii() && t.kind != TokKind::Punct {
+                t.hash
+            } else {
+                first_token_key(raw)
+            };
+            let Some(cands) = self.by_first_token.get(&key) else {
+                continue;
+            };
+            let rest = &text.as_bytes()[t.start..];
+            let found = cands.iter().copied().find(|&pi| {
+                let p = self.patterns[pi].text.as_bytes();
+                let e = t.start + p.len();
+                rest.len() >= p.len()
+                    && rest[..p.len()].eq_ignore_ascii_case(p)
+                    && text.is_char_boundary(e)
+                    && self.valid(text, t.start, e, pi)
             });
+            if let Some(pi) = found {
+                let e = t.start + self.patterns[pi].text.len();
+                out.push(NameMatch {
+                    start: t.start,
+                    end: e,
+                    targets: self.patterns[pi].targets.clone(),
+                });
+                pos = e;
+            }
         }
         out
+    }
+
+    /// A name at `s..e` of pattern `p` that is a whole word and passes its case rule.
+    fn valid(&self, text: &str, s: usize, e: usize, p: usize) -> bool {
+        let pat = &self.patterns[p];
+        let case_ok = if pat.case_sensitive {
+            text[s..e] == *pat.text
+        } else {
+            case_compatible(&text[s..e])
+        };
+        case_ok && boundary_after(text, e)
     }
 
     /// The state a place lies in (following `located_in`), if any.
@@ -523,6 +560,12 @@ pub fn is_acronym(s: &str) -> bool {
 
 /// A case-insensitive match must not be all lower case if the name is a proper name: names
 /// in running text are capitalised, so "chad" or "georgia" in lower case are not the states.
+/// The index key of a first token: the hash of its ASCII-lower-cased text (as [`Token::hash`]
+/// for ASCII words, whose lower case is the same).
+fn first_token_key(raw: &str) -> u64 {
+    crate::text::word_hash(&raw.to_ascii_lowercase())
+}
+
 fn case_compatible(found: &str) -> bool {
     found.chars().any(|c| c.is_uppercase())
 }

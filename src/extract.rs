@@ -512,7 +512,7 @@ impl<'a> DocState<'a> {
         let n = s.toks.len();
         let mut blocked = vec![false; n];
         let mut raw: Vec<Mention> = Vec::new();
-        for m in cat.find(&s.text) {
+        for m in cat.find_in(&s.text, &s.toks) {
             // tokens are in text order: binary searches, not scans
             let a = s.toks.partition_point(|t| t.start < m.start);
             if a == n {
