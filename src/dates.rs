@@ -214,7 +214,7 @@ pub fn find_dates(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
     let mut filtered: Vec<Token> = keep.iter().map(|&k| toks[k].clone()).collect();
     for t in filtered.iter_mut() {
         if t.lower == "sept" {
-            t.lower = "september".into();
+            t.set_lower("september");
         }
     }
     find_dates_plain(&filtered, anchor)

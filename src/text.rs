@@ -28,6 +28,12 @@ pub struct Token {
 }
 
 impl Token {
+    /// Replace the lower-case form (and its hash).
+    pub fn set_lower(&mut self, lower: &str) {
+        self.lower = lower.to_string();
+        self.hash = word_hash(lower);
+    }
+
     fn new(start: usize, end: usize, lower: String, kind: TokKind, cap: bool) -> Token {
         let hash = word_hash(&lower);
         Token {
