@@ -1488,8 +1488,28 @@ impl<'a> DocState<'a> {
                                 && (m.end == k || (m.end + 1 == k && s.word(m.end) == ")"))
                         })
                         .map(|m| (m.key.clone(), m.kind));
+                    // where the sentence happens: a group at home elsewhere is not "the
+                    // militants" here ("gunmen opened fire near Turbat")
+                    let place_state = mentions
+                        .iter()
+                        .filter(|m| matches!(m.kind, Kind::City | Kind::Region | Kind::Place))
+                        .find_map(|m| self.cat_index(&m.key).and_then(|i| self.cat().state_of(i)));
                     let found = if named_before.is_some() {
                         named_before
+                    } else if generic && home.is_none() && plural_bare && place_state.is_some() {
+                        let mut cands: Vec<String> = Vec::new();
+                        for m in mentions.iter().rev().filter(|m| m.end <= k) {
+                            if m.kind == Kind::ArmedGroup && !cands.contains(&m.key) {
+                                cands.push(m.key.clone());
+                            }
+                        }
+                        for (key, kind) in self.recent.iter().rev() {
+                            if *kind == Kind::ArmedGroup && !cands.contains(key) {
+                                cands.push(key.clone());
+                            }
+                        }
+                        self.likely_group_in(&cands, place_state)
+                            .map(|k| (k, Kind::ArmedGroup))
                     } else if generic && home.is_none() {
                         // "the militants": the group at home where the story happens
                         let mut cands: Vec<String> = Vec::new();
@@ -2129,6 +2149,18 @@ impl<'a> DocState<'a> {
                     };
                     self.keys(s, &v)
                 };
+                // "X condemned strikes by Y, saying that …": the main clause's subject speaks,
+                // not the name nearest the participle
+                if i > 0 && s.word(i - 1) == "," && s.word(i).ends_with("ing") {
+                    if let Some(first) = s
+                        .mentions
+                        .iter()
+                        .position(|m| m.end < i && actor(m.kind) && m.start >= s.dateline)
+                    {
+                        let v = self.group_of(s, first);
+                        claimants = self.keys(s, &v);
+                    }
+                }
                 // "the ISPR said … and claimed …": the same speaker
                 if i > 0 && s.word(i - 1) == "and" {
                     if let Some(prev) = frames
@@ -2140,6 +2172,20 @@ impl<'a> DocState<'a> {
                     }
                 }
                 // "…,” Salam said." / "said Salam"
+                // "…, said Shahid Rind, a spokesman for …": the speaker after the verb, and
+                // the words before are his
+                let mut inverted = false;
+                if a.theme == Theme::None && i > 0 && s.word(i - 1) == "," {
+                    // the name right after the verb, and nothing of a clause after the name
+                    let speaker = s.at.get(i + l).copied().flatten().filter(|&m| {
+                        actor(s.mentions[m].kind)
+                            && matches!(s.word(s.mentions[m].end), "," | "." | "")
+                    });
+                    if let Some(m) = speaker {
+                        claimants = self.keys(s, &self.group_of(s, m));
+                        inverted = true;
+                    }
+                }
                 if claimants.is_empty() && a.theme == Theme::None {
                     let v = self.object_of(s, i + l, 3, &actor);
                     claimants = self.keys(s, &v);
@@ -2148,7 +2194,7 @@ impl<'a> DocState<'a> {
                     .rev()
                     .take(4)
                     .any(|k| matches!(s.word(k), "\"" | "”" | "'"));
-                if quote_before || (i + l + 2 >= n && i > 3) {
+                if quote_before || inverted || (i + l + 2 >= n && i > 3) {
                     from = 0;
                     to = s
                         .mentions
@@ -3626,9 +3672,10 @@ impl<'a> DocState<'a> {
             };
             let ev = self.casualty_event(s, kill_at, first_event, kill_before.is_some());
             // a toll a source gives ("the military said 23 soldiers were killed") is its claim
+            // ("…, officials said", "reportedly": a claim with no named source)
             let source = self
                 .frame_at(s, kill_at)
-                .filter(|f| !f.claimants.is_empty() && f.theme.is_empty() && f.from <= kill_at)
+                .filter(|f| f.theme.is_empty() && f.from <= kill_at && !f.denied)
                 .map(|f| (f.claimants.clone(), f.rule.clone()));
             let e = &mut self.events[ev];
             if !e.casualties.contains(&cas) {
@@ -3640,15 +3687,21 @@ impl<'a> DocState<'a> {
                     .iter()
                     .position(|c| *c == cas)
                     .unwrap_or(0);
+                let unsourced = claimants.is_empty();
+                let claimants: Vec<Option<String>> = if unsourced {
+                    vec![None]
+                } else {
+                    claimants.into_iter().map(Some).collect()
+                };
                 for c in claimants {
                     self.claims.push(Claim {
                         s: ClaimSubject::Event(ev),
                         p: "casualties".into(),
                         o: String::new(),
                         o_casualty: Some(k),
-                        claimant: Some(c),
+                        claimant: c,
                         denied: false,
-                        hedged: false,
+                        hedged: unsourced,
                         prov: self.prov(s, &format!("{rule}+casualties"), 0.7),
                     });
                 }
