@@ -2765,8 +2765,14 @@ impl<'a> DocState<'a> {
                 r.light_verbs.match_ending(&s.toks, k).is_some()
             };
             let verb = verb_trigger && !det_before && !after_light;
-            // "such attacks", "future talks"; "The strikes come a month after …"
-            let generic = i > 0 && r.generic_determiners.match_ending(&s.toks, i).is_some();
+            // "such attacks", "future talks"; "The strikes come a month after …"; "the
+            // negotiating delegation", "directors general of military operations"
+            let generic = (i > 0 && r.generic_determiners.match_ending(&s.toks, i).is_some())
+                || r.modifier_heads.match_at(&s.toks, i + l).is_some()
+                || (i >= 2
+                    && s.word(i - 1) == "of"
+                    && (r.titles.match_ending(&s.toks, i - 1).is_some()
+                        || matches!(s.word(i - 2), "general" | "generals" | "directors")));
             let framing = !verb
                 && i > 0
                 && matches!(s.word(i - 1), "the" | "this" | "these" | "that" | "those")
@@ -3315,7 +3321,11 @@ impl<'a> DocState<'a> {
                 }
                 mediators = self.object_of(s, k, 3, &actor);
                 after = i + l;
-            } else if let Some(l) = r.mediation_verbs.match_at(&s.toks, i) {
+            } else if let Some(l) = r
+                .mediation_verbs
+                .match_at(&s.toks, i)
+                .filter(|&l| r.modifier_heads.match_at(&s.toks, i + l).is_none())
+            {
                 used = l;
                 after = i + l;
                 // only when it governs talks or a truce, or mediates "between" parties

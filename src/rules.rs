@@ -63,6 +63,8 @@ struct RawContext {
     generic_determiners: Vec<String>,
     #[serde(default)]
     framing_verbs: Vec<String>,
+    #[serde(default)]
+    modifier_heads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -238,6 +240,9 @@ pub struct Rules {
     pub generic_determiners: PhraseSet,
     /// Verbs after "the attack" that only place an event already told in time ("came after").
     pub framing_verbs: PhraseSet,
+    /// Nouns after an event or mediation word that make it a modifier ("negotiating
+    /// delegation", "attack helicopters", "a mediating state"): no event, no mediator.
+    pub modifier_heads: PhraseSet,
     pub place_name_heads: PhraseSet,
     /// Lower-case prefixes of sentences that are page furniture (captions, "Read more").
     pub skip_prefixes: Vec<String>,
@@ -444,6 +449,7 @@ impl Rules {
             locative: ps(&raw.context.locative),
             generic_determiners: ps(&raw.context.generic_determiners),
             framing_verbs: ps(&raw.context.framing_verbs),
+            modifier_heads: ps(&raw.context.modifier_heads),
             place_name_heads: ps(&raw.context.place_name_heads),
             skip_prefixes: raw
                 .document
