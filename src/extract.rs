@@ -544,6 +544,11 @@ impl<'a> DocState<'a> {
                 blocked[a..b].iter_mut().for_each(|x| *x = true);
                 continue;
             }
+            // "the Quetta-bound train": a destination, neither where nor what was hit
+            if s.word(b) == "-" && s.word(b + 1) == "bound" {
+                blocked[a..b].iter_mut().for_each(|x| *x = true);
+                continue;
+            }
             let Some(t) = self.choose_target(&m.targets, s, a) else {
                 continue;
             };
@@ -1268,7 +1273,9 @@ impl<'a> DocState<'a> {
                     head,
                     "sides" | "parties" | "armies" | "forces" | "rivals" | "foes" | "adversaries"
                 );
-                if states_only || parties {
+                // "both sides of the border / of the sectarian divide": a where, not who
+                let of_something = s.word(head_at + 1) == "of";
+                if (states_only || parties) && !of_something {
                     // the speaker or the mediators of this sentence are not the two sides
                     let excluded: Vec<String> = mentions
                         .iter()
