@@ -1738,6 +1738,19 @@ impl<'a> DocState<'a> {
             }
             if let Some(mi) = s.at[k] {
                 if want(s.mentions[mi].kind) {
+                    // "in Pakistan's southwestern Balochistan province": the place inside
+                    let m = &s.mentions[mi];
+                    if m.possessive && m.kind == Kind::State {
+                        let inner = (m.end + 1..(m.end + 4).min(s.toks.len()))
+                            .find_map(|j| s.at[j])
+                            .filter(|&pm| {
+                                let p = &s.mentions[pm];
+                                p.kind.is_place() && p.kind != Kind::State && want(p.kind)
+                            });
+                        if let Some(pm) = inner {
+                            return self.group_of(s, pm);
+                        }
+                    }
                     // "his Afghan counterpart Amir Khan Muttaqi": the person, not the demonym
                     let m = &s.mentions[mi];
                     if m.form == Form::Demonym {
@@ -3122,22 +3135,26 @@ impl<'a> DocState<'a> {
                     // not "in November 2024 that was brokered by the United States"
                     let clean_gap = g.first().is_some_and(|&m| {
                         (k + pl..s.mentions[m].start).all(|j| {
-                            s.toks[j].kind == TokKind::Word
-                                && !s.toks[j].cap
-                                && !matches!(
-                                    s.word(j),
-                                    "that"
-                                        | "which"
-                                        | "who"
-                                        | "by"
-                                        | "was"
-                                        | "were"
-                                        | "is"
-                                        | "has"
-                                        | "had"
-                                        | "and"
-                                        | "when"
-                                )
+                            // "in Pakistan's southwestern Balochistan province"
+                            let possessor = s.word(j) == "'s"
+                                || s.at[j].is_some_and(|pm| s.mentions[pm].possessive);
+                            possessor
+                                || s.toks[j].kind == TokKind::Word
+                                    && !s.toks[j].cap
+                                    && !matches!(
+                                        s.word(j),
+                                        "that"
+                                            | "which"
+                                            | "who"
+                                            | "by"
+                                            | "was"
+                                            | "were"
+                                            | "is"
+                                            | "has"
+                                            | "had"
+                                            | "and"
+                                            | "when"
+                                    )
                                 || s.word(j) == "-"
                         })
                     });
