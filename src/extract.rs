@@ -2109,7 +2109,16 @@ impl<'a> DocState<'a> {
             };
             let in_hedge = (i.saturating_sub(3)..=i)
                 .any(|k| r.hedges.match_at(&s.toks, k).is_some_and(|hl| k + hl > i));
-            if in_hedge {
+            // "neither confirmed nor denied", "did not deny", "declined to confirm or deny":
+            // no stance at all
+            let unstated = a.denied
+                && (i.saturating_sub(4)..i).any(|k| {
+                    matches!(
+                        s.word(k),
+                        "not" | "'t" | "never" | "neither" | "nor" | "declined" | "refused"
+                    )
+                });
+            if in_hedge || unstated {
                 i += l;
                 continue;
             }
