@@ -1699,6 +1699,14 @@ impl<'a> DocState<'a> {
         let mut k = j;
         while k > start {
             k -= 1;
+            // "troops fought battles after drone strikes hit a market": the subject of "hit"
+            // is inside the clause that "after" opens
+            if s.at[k].is_none()
+                && s.toks[k].kind == TokKind::Word
+                && r.boundaries.contains_word(s.word(k))
+            {
+                break;
+            }
             if let Some(mi) = s.at[k] {
                 let m = &s.mentions[mi];
                 if want(m.kind) {
@@ -3130,10 +3138,22 @@ impl<'a> DocState<'a> {
             }
         }
         // locations
-        // "in Kabul and in the eastern province of Paktika": every location phrase of the clause
+        // "in Kabul and in the eastern province of Paktika": every location phrase of the clause,
+        // up to the next event word ("border battles after Pakistan carried out air raids in
+        // Kabul": Kabul is where the raids were)
+        let starts_event = |k: usize| {
+            r.event_any.may_start_at(&s.toks[k])
+                && r.events.iter().any(|e| {
+                    e.triggers.match_at(&s.toks, k).is_some()
+                        || e.verbs.match_at(&s.toks, k).is_some()
+                })
+        };
         let mut k = after;
         let mut found_at: Option<usize> = None;
         while k < end.min(after + 25) {
+            if k > after && starts_event(k) {
+                break;
+            }
             if let Some(pl) = r.role_location.match_at(&s.toks, k) {
                 let follows_and = found_at.is_some_and(|f| {
                     ((f..k).any(|j| s.word(j) == "and") && k - f < 10) || k - f <= 1
