@@ -544,8 +544,15 @@ impl<'a> DocState<'a> {
                 blocked[a..b].iter_mut().for_each(|x| *x = true);
                 continue;
             }
-            // "the Quetta-bound train": a destination, neither where nor what was hit
-            if s.word(b) == "-" && s.word(b + 1) == "bound" {
+            // "the Quetta-bound train": a destination, neither where nor what was hit;
+            // "Chinese-made drones": where a thing was made, no actor
+            let origin = m.targets.iter().all(|t| t.form == Form::Demonym)
+                && self
+                    .rules()
+                    .origin_compounds
+                    .match_at(&s.toks, b + 1)
+                    .is_some();
+            if s.word(b) == "-" && (s.word(b + 1) == "bound" || origin) {
                 blocked[a..b].iter_mut().for_each(|x| *x = true);
                 continue;
             }

@@ -65,6 +65,8 @@ struct RawContext {
     framing_verbs: Vec<String>,
     #[serde(default)]
     modifier_heads: Vec<String>,
+    #[serde(default)]
+    origin_compounds: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -243,6 +245,9 @@ pub struct Rules {
     /// Nouns after an event or mediation word that make it a modifier ("negotiating
     /// delegation", "attack helicopters", "a mediating state"): no event, no mediator.
     pub modifier_heads: PhraseSet,
+    /// Participles after "Demonym-" that tell where a thing comes from ("Chinese-made
+    /// drones"): that demonym names no actor.
+    pub origin_compounds: PhraseSet,
     pub place_name_heads: PhraseSet,
     /// Lower-case prefixes of sentences that are page furniture (captions, "Read more").
     pub skip_prefixes: Vec<String>,
@@ -450,6 +455,7 @@ impl Rules {
             generic_determiners: ps(&raw.context.generic_determiners),
             framing_verbs: ps(&raw.context.framing_verbs),
             modifier_heads: ps(&raw.context.modifier_heads),
+            origin_compounds: ps(&raw.context.origin_compounds),
             place_name_heads: ps(&raw.context.place_name_heads),
             skip_prefixes: raw
                 .document
