@@ -1810,6 +1810,27 @@ impl<'a> DocState<'a> {
         r.modal.any_in(&s.toks, lo, i).is_some() || (s.clause_start(i) == 0 && s.word(0) == "if")
     }
 
+    /// Whether an event noun is the subject of a modal verb: "a renewed offensive towards Uvira
+    /// would become likely", "an attack on the capital could trigger …" (not across a comma or
+    /// a relative pronoun: "the strikes that killed ten could …" happened).
+    fn modal_after(&self, s: &Sent, from: usize) -> bool {
+        let r = self.rules();
+        let end = s.clause_end(from).min(from + 7);
+        for k in from..end {
+            if matches!(s.word(k), "," | "that" | "which" | "who" | "but") {
+                return false;
+            }
+            if matches!(
+                s.word(k),
+                "could" | "would" | "might" | "may" | "will" | "shall"
+            ) && r.modal.match_at(&s.toks, k).is_some()
+            {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether a form of "to be" comes before token `i`, over adverbs ("were forcibly
     /// deported", "is reportedly supplied"): the verb at `i` is passive.
     fn be_before(&self, s: &Sent, i: usize) -> bool {
@@ -2829,7 +2850,7 @@ impl<'a> DocState<'a> {
             let disputed = self
                 .frame_at(s, i)
                 .is_some_and(|f| !f.theme.is_empty() && f.from <= i);
-            if self.cancelled(s, i, 0) || disputed {
+            if self.cancelled(s, i, 0) || disputed || (!verb && self.modal_after(s, i + l)) {
                 i += l;
                 continue;
             }
