@@ -1510,22 +1510,8 @@ impl<'a> DocState<'a> {
                         .find_map(|m| self.cat_index(&m.key).and_then(|i| self.cat().state_of(i)));
                     let found = if named_before.is_some() {
                         named_before
-                    } else if generic && home.is_none() && plural_bare && place_state.is_some() {
-                        let mut cands: Vec<String> = Vec::new();
-                        for m in mentions.iter().rev().filter(|m| m.end <= k) {
-                            if m.kind == Kind::ArmedGroup && !cands.contains(&m.key) {
-                                cands.push(m.key.clone());
-                            }
-                        }
-                        for (key, kind) in self.recent.iter().rev() {
-                            if *kind == Kind::ArmedGroup && !cands.contains(key) {
-                                cands.push(key.clone());
-                            }
-                        }
-                        self.likely_group_in(&cands, place_state)
-                            .map(|k| (k, Kind::ArmedGroup))
                     } else if generic && home.is_none() {
-                        // "the militants": the group at home where the story happens
+                        // armed groups named before, latest first
                         let mut cands: Vec<String> = Vec::new();
                         for m in mentions.iter().rev().filter(|m| m.end <= k) {
                             if m.kind == Kind::ArmedGroup && !cands.contains(&m.key) {
@@ -1537,7 +1523,14 @@ impl<'a> DocState<'a> {
                                 cands.push(key.clone());
                             }
                         }
-                        self.likely_group(&cands).map(|k| (k, Kind::ArmedGroup))
+                        if plural_bare && place_state.is_some() {
+                            // bare "gunmen" near a place: only a group at home there
+                            self.likely_group_in(&cands, place_state)
+                        } else {
+                            // "the militants": the group at home where the story happens
+                            self.likely_group(&cands)
+                        }
+                        .map(|k| (k, Kind::ArmedGroup))
                     } else {
                         recent_before(k, &|kind, key| {
                             kind == Kind::ArmedGroup
