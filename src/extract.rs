@@ -2194,6 +2194,26 @@ impl<'a> DocState<'a> {
                     from += 1;
                 }
             } else {
+                // "…, an allegation the Gulf state has rejected": the denier is the phrase
+                // between the noun and the verb; when that names nobody, nobody is known
+                let unnamed_denier = a.denied
+                    && (i.saturating_sub(6)..i).any(|k| {
+                        matches!(
+                            s.word(k),
+                            "allegation"
+                                | "allegations"
+                                | "accusation"
+                                | "accusations"
+                                | "charge"
+                                | "charges"
+                                | "claim"
+                                | "claims"
+                        ) && (k + 1..i).all(|j| s.at[j].is_none())
+                    });
+                if unnamed_denier {
+                    i += l;
+                    continue;
+                }
                 claimants = {
                     let v = self.subject_of(s, i, &actor);
                     // "…, local officials said": the speaker is the phrase after the last
@@ -2559,24 +2579,49 @@ impl<'a> DocState<'a> {
                         let o = self.object_of(s, i + l, 6, &obj_ok);
                         pairs.push((vec![sm], o));
                     }
-                } else if let Some(l) = rule.verbs.match_at(&s.toks, i).filter(|_| {
-                    rule.adjacent
-                        || i == 0
-                        || !matches!(
-                            s.word(i - 1),
-                            "their"
-                                | "its"
-                                | "his"
-                                | "her"
-                                | "our"
-                                | "the"
-                                | "a"
-                                | "an"
-                                | "this"
-                                | "that"
-                                | "whose"
-                        )
-                }) {
+                } else if let Some(l) = rule
+                    .verbs
+                    .match_at(&s.toks, i)
+                    .filter(|&l| {
+                        // "handed Lashio back to the military": the adverb, not the verb "to back"
+                        let adverb = l == 1
+                            && s.word(i) == "back"
+                            && matches!(
+                                s.word(i + 1),
+                                "to" | "from"
+                                    | "into"
+                                    | "in"
+                                    | "on"
+                                    | "off"
+                                    | "down"
+                                    | "up"
+                                    | "home"
+                                    | ","
+                                    | "."
+                                    | "across"
+                                    | "over"
+                            );
+                        !adverb
+                    })
+                    .filter(|_| {
+                        rule.adjacent
+                            || i == 0
+                            || !matches!(
+                                s.word(i - 1),
+                                "their"
+                                    | "its"
+                                    | "his"
+                                    | "her"
+                                    | "our"
+                                    | "the"
+                                    | "a"
+                                    | "an"
+                                    | "this"
+                                    | "that"
+                                    | "whose"
+                            )
+                    })
+                {
                     used = l;
                     if rule.adjacent {
                         // "Goma, the capital of North Kivu", "North Kivu in the eastern DRC"
