@@ -6,7 +6,7 @@
 //! The built-in files under `ontology/catalogue/` are embedded in the binary; users add or
 //! override entries with their own files. An entry's IRI is a pure function of its kind and id.
 use crate::error::{Error, Result};
-use crate::text::{tokenize, TokKind, Token};
+use crate::text::{tokenize, Token};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -470,7 +470,8 @@ impl Catalogue {
                 continue;
             }
             let raw = &text[t.start..t.end];
-            let key = if raw.is_ascii() && t.kind != TokKind::Punct {
+            // an ASCII token's lower case is its ASCII lower case: its hash is the key
+            let key = if raw.is_ascii() {
                 t.hash
             } else {
                 first_token_key(raw)

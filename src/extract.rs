@@ -146,6 +146,19 @@ struct DocState<'a> {
 const DEMONYM_KIND: Kind = Kind::State;
 const EVENT_FAMILY_ATTACK: &[&str] = &["Attack", "Airstrike"];
 const CONTRACTED_NEGATION: &str = "'t";
+/// What a denial can refer back to: "Kabul rejected the accusation", "a charge Pakistan denied".
+const DENIED_NOUNS: &[&str] = &[
+    "accusation",
+    "accusations",
+    "charge",
+    "charges",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+    "reports",
+    "report",
+];
 
 impl Extractor {
     pub fn new(catalogue: Catalogue, rules: Rules) -> Extractor {
@@ -2198,17 +2211,7 @@ impl<'a> DocState<'a> {
                 // between the noun and the verb; when that names nobody, nobody is known
                 let unnamed_denier = a.denied
                     && (i.saturating_sub(6)..i).any(|k| {
-                        matches!(
-                            s.word(k),
-                            "allegation"
-                                | "allegations"
-                                | "accusation"
-                                | "accusations"
-                                | "charge"
-                                | "charges"
-                                | "claim"
-                                | "claims"
-                        ) && (k + 1..i).all(|j| s.at[j].is_none())
+                        DENIED_NOUNS.contains(&s.word(k)) && (k + 1..i).all(|j| s.at[j].is_none())
                     });
                 if unnamed_denier {
                     i += l;
@@ -4118,18 +4121,6 @@ impl<'a> DocState<'a> {
     /// "Kabul rejected the accusation", "a charge Pakistan denied", "Abu Dhabi denies the
     /// charge": the denier denies the claims just reported (this or the previous sentence).
     fn deny_previous(&mut self, s: &Sent) {
-        const NOUNS: &[&str] = &[
-            "accusation",
-            "accusations",
-            "charge",
-            "charges",
-            "allegation",
-            "allegations",
-            "claim",
-            "claims",
-            "reports",
-            "report",
-        ];
         let actor = |k: Kind| k.is_actor();
         let r = self.rules();
         let mut deniers: Vec<String> = Vec::new();
@@ -4144,7 +4135,7 @@ impl<'a> DocState<'a> {
             ) {
                 k += 1;
             }
-            if NOUNS.contains(&s.word(k)) && !matches!(s.word(k + 1), "of" | "that") {
+            if DENIED_NOUNS.contains(&s.word(k)) && !matches!(s.word(k + 1), "of" | "that") {
                 deniers.extend(f.claimants.iter().cloned());
                 singular &= !plural(s.word(k));
             }
@@ -4163,7 +4154,7 @@ impl<'a> DocState<'a> {
                     let first = group
                         .first()
                         .map_or(s.mentions[m].start, |&g| s.mentions[g].start);
-                    if first >= 1 && NOUNS.contains(&s.word(first - 1)) {
+                    if first >= 1 && DENIED_NOUNS.contains(&s.word(first - 1)) {
                         deniers.extend(self.keys(s, &group));
                         singular &= !plural(s.word(first - 1));
                     }
