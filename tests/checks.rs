@@ -39,6 +39,11 @@ fn second_wire_corpus_answers_its_checks() {
     run_checks("tests/checks_wire2.toml", &["tests/fixtures/wire2"]);
 }
 
+#[test]
+fn third_wire_corpus_answers_its_checks() {
+    run_checks("tests/checks_wire3.toml", &["tests/fixtures/wire3"]);
+}
+
 fn run_checks(file: &str, dirs: &[&str]) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join(file)).expect("checks file");
