@@ -106,6 +106,11 @@ const YEAR_CUES: &[&str] = &[
     "to",
 ];
 
+/// Whether a lower-case word names a month or a weekday ("March", "Tuesday").
+pub fn is_calendar_word(w: &str) -> bool {
+    MONTHS.contains(&w) || WEEKDAYS.iter().any(|(d, _)| *d == w)
+}
+
 fn month_of(t: &Token) -> Option<u32> {
     if !t.cap {
         return None;

@@ -649,6 +649,10 @@ impl<'a> DocState<'a> {
             blocked[m.start..m.end].iter_mut().for_each(|x| *x = true);
         }
         extra.extend(self.surname_people(s, &blocked));
+        for m in &extra {
+            blocked[m.start..m.end].iter_mut().for_each(|x| *x = true);
+        }
+        extra.extend(self.unknown_places(s, &blocked));
         raw.extend(extra);
         self.unknown_groups(s, &mut raw);
         raw.sort_by_key(|m| m.start);
@@ -918,6 +922,110 @@ impl<'a> DocState<'a> {
                 }
             }
         }
+        out
+    }
+
+    /// Places the catalogue does not know, named by a head noun: "in Spin Tangi district",
+    /// "the Lowara Mandi area of North Waziristan", "Pakistan's Mir Ali tehsil", "the Bajaur
+    /// and Mohmand districts", "the village of Dawezai". The name is the capitalised words;
+    /// the head gives the kind (region, locality or site).
+    fn unknown_places(&mut self, s: &Sent, blocked: &[bool]) -> Vec<Mention> {
+        let r = self.rules();
+        let n = s.toks.len();
+        let mut out = Vec::new();
+        let head_kind = |k: usize| -> Option<(usize, Kind)> {
+            if s.toks.get(k).is_none_or(|t| t.cap) {
+                return None;
+            }
+            r.region_heads
+                .match_at(&s.toks, k)
+                .map(|l| (l, Kind::Region))
+                .or_else(|| {
+                    r.locality_heads
+                        .match_at(&s.toks, k)
+                        .map(|l| (l, Kind::City))
+                })
+                .or_else(|| r.site_heads.match_at(&s.toks, k).map(|l| (l, Kind::Place)))
+        };
+        // a word that can be part of a place name: capitalised, not a title, not known
+        let name_word = |k: usize| {
+            let t = &s.toks[k];
+            t.kind == TokKind::Word
+                && t.cap
+                && !blocked[k]
+                && t.lower.chars().count() > 1
+                && !r.titles.contains_word(&t.lower)
+                && !r.honorifics.contains_word(&t.lower)
+                && dates::number_at(&s.toks, k).is_none()
+                && !crate::dates::is_calendar_word(&t.lower)
+        };
+        // what may stand right before a place name
+        let opener = |k: usize| {
+            k == s.dateline
+                || r.locative.contains_word(s.word(k - 1))
+                || matches!(
+                    s.word(k - 1),
+                    "the" | "and" | "," | "'s" | "’s" | "or" | "restive" | "remote" | "border"
+                )
+        };
+        let push = |this: &mut Self, a: usize, b: usize, kind: Kind, out: &mut Vec<Mention>| {
+            let name = s.surface(a, b).to_string();
+            let key = this.record_dynamic(kind, &name);
+            out.push(Mention {
+                start: a,
+                end: b,
+                ext_start: a,
+                key,
+                kind,
+                form: Form::Name,
+                possessive: false,
+                coref: false,
+            });
+        };
+        for h in 1..n {
+            // "the village of Dawezai", "the town of Mir Ali"
+            if s.word(h - 1) == "the" && s.word(h + 1) == "of" {
+                if let Some((1, kind)) = head_kind(h) {
+                    let a = h + 2;
+                    let mut b = a;
+                    while b < n && b < a + 3 && name_word(b) {
+                        b += 1;
+                    }
+                    if b > a && !s.toks.get(b).is_some_and(|t| t.cap) {
+                        push(self, a, b, kind, &mut out);
+                    }
+                    continue;
+                }
+            }
+            let Some((_, kind)) = head_kind(h) else {
+                continue;
+            };
+            // the names before the head, "X and Y districts" included
+            let mut end = h;
+            loop {
+                let mut a = end;
+                while a > 0 && end - a < 3 && name_word(a - 1) {
+                    a -= 1;
+                }
+                if a == end || !opener(a) {
+                    break;
+                }
+                // a name at the start of a sentence may be any capitalised word: two words at least
+                if a == s.dateline && end - a < 2 && s.word(h) != "district" {
+                    break;
+                }
+                push(self, a, end, kind, &mut out);
+                if a >= 2 && matches!(s.word(a - 1), "and" | ",") {
+                    end = a - 1;
+                    if s.word(end) == "," && s.word(end.saturating_sub(1)) == "and" {
+                        end -= 1;
+                    }
+                    continue;
+                }
+                break;
+            }
+        }
+        out.sort_by_key(|m| m.start);
         out
     }
 
@@ -2490,7 +2598,9 @@ impl<'a> DocState<'a> {
         if subj == obj {
             return;
         }
-        match self.frame_at(s, i).cloned() {
+        // where a place lies is the geography of the story, not the speaker's claim
+        let geography = matches!(p, "locatedIn" | "borders");
+        match self.frame_at(s, i).cloned().filter(|_| !geography) {
             None => self.fact(s, subj, p, Value::Entity(obj.to_string()), rule, confidence),
             Some(f) => {
                 let denied = f.denied || self.negated_in_frame(s, i);
@@ -2826,6 +2936,17 @@ impl<'a> DocState<'a> {
                     }
                 }
             }
+            // "launched 470 drones at Ukraine", "fired rockets into Sderot": a weapon is an
+            // event only as the object of a light verb
+            if best.is_none() && self.light_verb_before(s, i).is_some() {
+                best = r
+                    .events
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(ri, rule)| rule.weapons.match_at(&s.toks, i).map(|l| (ri, l)))
+                    .max_by_key(|&(_, l)| l)
+                    .map(|(ri, l)| (ri, l, false));
+            }
             let Some((ri, l, verb_trigger)) = best else {
                 i += 1;
                 continue;
@@ -2963,6 +3084,50 @@ impl<'a> DocState<'a> {
         }
     }
 
+    /// The light verb a weapon noun at `i` is the object of: "launched 470 drones and 36
+    /// missiles", "fired a barrage of rockets", "dropped more than 20 bombs".
+    fn light_verb_before(&self, s: &Sent, i: usize) -> Option<usize> {
+        let r = self.rules();
+        let mut k = i;
+        while k > 0 && i - k < 8 && s.at[k - 1].is_none() {
+            let t = &s.toks[k - 1];
+            let skip = t.kind == TokKind::Number
+                || dates::number_at(&s.toks, k - 1).is_some()
+                || r.modifiers.contains_word(&t.lower)
+                || matches!(
+                    t.lower.as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "of"
+                        | "more"
+                        | "than"
+                        | "at"
+                        | "least"
+                        | "over"
+                        | "some"
+                        | "about"
+                        | "around"
+                        | "nearly"
+                        | "dozens"
+                        | "hundreds"
+                        | "scores"
+                        | "barrage"
+                        | "salvo"
+                        | "salvos"
+                        | "volley"
+                        | "wave"
+                        | "waves"
+                        | "series"
+                        | ","
+                );
+            if !skip {
+                break;
+            }
+            k -= 1;
+        }
+        r.light_verbs.match_ending(&s.toks, k)
+    }
+
     /// "the ceasefire", "the talks", a participant-less truce: the latest one of its type.
     fn coreferent_event(&self, s: &Sent, i: usize, ev: &Event) -> Option<usize> {
         let main = ev.types[0].as_str();
@@ -3095,13 +3260,15 @@ impl<'a> DocState<'a> {
             } else if !verb {
                 let mut k = b;
                 while k > 0
-                    && b - k < 4
+                    && b - k < 6
                     && s.at[k - 1].is_none()
                     && r.light_verbs.match_ending(&s.toks, k).is_none()
-                    && (matches!(
-                        s.word(k - 1),
-                        "a" | "an" | "the" | "its" | "their" | "of" | "-" | "series" | "wave"
-                    ) || r.modifiers.contains_word(s.word(k - 1))
+                    && (s.toks[k - 1].kind == TokKind::Number
+                        || matches!(
+                            s.word(k - 1),
+                            "a" | "an" | "the" | "its" | "their" | "of" | "-" | "series" | "wave"
+                        )
+                        || r.modifiers.contains_word(s.word(k - 1))
                         || (s.toks[k - 1].kind == TokKind::Word
                             && !s.toks[k - 1].cap
                             && !matches!(

@@ -67,6 +67,12 @@ struct RawContext {
     modifier_heads: Vec<String>,
     #[serde(default)]
     origin_compounds: Vec<String>,
+    #[serde(default)]
+    region_heads: Vec<String>,
+    #[serde(default)]
+    locality_heads: Vec<String>,
+    #[serde(default)]
+    site_heads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -115,6 +121,8 @@ struct RawEvent {
     triggers: Vec<String>,
     #[serde(default)]
     verbs: Vec<String>,
+    #[serde(default)]
+    weapons: Vec<String>,
     confidence: f32,
 }
 
@@ -193,6 +201,9 @@ pub struct EventRule {
     pub types: Vec<String>,
     pub triggers: PhraseSet,
     pub verbs: PhraseSet,
+    /// Weapons that make the event only as the object of a light verb ("launched 470 drones
+    /// at Ukraine", "fired rockets into Sderot"), never on their own ("Chinese-made drones").
+    pub weapons: PhraseSet,
     pub confidence: f32,
 }
 
@@ -248,6 +259,11 @@ pub struct Rules {
     /// Participles after "Demonym-" that tell where a thing comes from ("Chinese-made
     /// drones"): that demonym names no actor.
     pub origin_compounds: PhraseSet,
+    /// Lower-case nouns after an unknown capitalised name that make it a place: regions
+    /// ("Barmal district"), localities ("Dawezai village") and sites ("the Lowara Mandi area").
+    pub region_heads: PhraseSet,
+    pub locality_heads: PhraseSet,
+    pub site_heads: PhraseSet,
     pub place_name_heads: PhraseSet,
     /// Lower-case prefixes of sentences that are page furniture (captions, "Read more").
     pub skip_prefixes: Vec<String>,
@@ -394,6 +410,7 @@ impl Rules {
                 types: e.types,
                 triggers: ps(&e.triggers),
                 verbs: ps(&e.verbs),
+                weapons: ps(&e.weapons),
                 confidence: e.confidence.clamp(0.0, 1.0),
             });
         }
@@ -429,7 +446,7 @@ impl Rules {
         }
         let event_sets: Vec<&PhraseSet> = events
             .iter()
-            .flat_map(|e: &EventRule| [&e.triggers, &e.verbs])
+            .flat_map(|e: &EventRule| [&e.triggers, &e.verbs, &e.weapons])
             .collect();
         let event_any = PhraseSet::union(&event_sets);
         Ok(Rules {
@@ -456,6 +473,9 @@ impl Rules {
             framing_verbs: ps(&raw.context.framing_verbs),
             modifier_heads: ps(&raw.context.modifier_heads),
             origin_compounds: ps(&raw.context.origin_compounds),
+            region_heads: ps(&raw.context.region_heads),
+            locality_heads: ps(&raw.context.locality_heads),
+            site_heads: ps(&raw.context.site_heads),
             place_name_heads: ps(&raw.context.place_name_heads),
             skip_prefixes: raw
                 .document
