@@ -48,6 +48,9 @@ struct Frame {
     rule: String,
     /// Whether the claimant is still to be found (a quotation that closes later).
     pending: bool,
+    /// "did not confirm that …", "neither confirmed nor denied", "declined to say whether …":
+    /// the words inside are nobody's claim and no fact either.
+    unstated: bool,
 }
 
 struct Sent {
@@ -1945,6 +1948,56 @@ impl<'a> DocState<'a> {
         false
     }
 
+    /// Whether the event word at `i` is the object of a verb that stops it: "the United
+    /// States halted its air campaign", "agreed to stop targeting ships", "ended the offensive"
+    /// (not "trade has halted, and Islamabad's deportations …").
+    fn stopped(&self, s: &Sent, i: usize) -> bool {
+        let r = self.rules();
+        let mut k = i;
+        while k > 0 && i - k < 4 {
+            if r.stop_verbs.match_ending(&s.toks, k).is_some() {
+                return true;
+            }
+            let t = &s.toks[k - 1];
+            let filler = t.kind == TokKind::Word
+                && !t.cap
+                && !matches!(
+                    t.lower.as_str(),
+                    "and" | "or" | "but" | "that" | "which" | "who"
+                );
+            if !filler && !matches!(t.lower.as_str(), "-" | "'s") {
+                return false;
+            }
+            k -= 1;
+        }
+        r.stop_verbs.match_ending(&s.toks, k).is_some()
+    }
+
+    /// Whether a negated participle follows an event noun: "a truce proposed by X has not
+    /// been agreed", "a return to fighting was not inevitable", "talks have never taken place".
+    fn unrealised_after(&self, s: &Sent, from: usize) -> bool {
+        let r = self.rules();
+        let end = s.clause_end(from).min(from + 9);
+        let mut k = from;
+        while k < end {
+            if matches!(s.word(k), "," | "that" | "which" | "who" | "but" | "and") {
+                return false;
+            }
+            if matches!(s.word(k), "not" | "never" | "n't" | "'t") {
+                let mut j = k + 1;
+                while matches!(
+                    s.word(j),
+                    "yet" | "been" | "be" | "fully" | "formally" | "so"
+                ) {
+                    j += 1;
+                }
+                return r.unrealised.match_at(&s.toks, j).is_some();
+            }
+            k += 1;
+        }
+        false
+    }
+
     /// Whether a form of "to be" comes before token `i`, over adverbs ("were forcibly
     /// deported", "is reportedly supplied"): the verb at `i` is passive.
     fn be_before(&self, s: &Sent, i: usize) -> bool {
@@ -2257,18 +2310,51 @@ impl<'a> DocState<'a> {
                 i += 1;
                 continue;
             };
+            // "called for talks", "calls on Kabul to …": a demand, not words reported
+            if matches!(s.word(i), "called" | "calls" | "call")
+                && matches!(s.word(i + l), "for" | "on" | "upon" | "off")
+            {
+                i += l;
+                continue;
+            }
             let in_hedge = (i.saturating_sub(3)..=i)
                 .any(|k| r.hedges.match_at(&s.toks, k).is_some_and(|hl| k + hl > i));
-            // "neither confirmed nor denied", "did not deny", "declined to confirm or deny":
-            // no stance at all
-            let unstated = a.denied
-                && (i.saturating_sub(4)..i).any(|k| {
+            // "neither confirmed nor denied", "did not deny", "did not confirm that …",
+            // "declined to say whether …": no stance at all, and what follows is no fact
+            let unstated = (i.saturating_sub(4)..i)
+                .rev()
+                .take_while(|&k| s.word(k) != ",")
+                .any(|k| {
                     matches!(
                         s.word(k),
-                        "not" | "'t" | "never" | "neither" | "nor" | "declined" | "refused"
+                        "not"
+                            | "'t"
+                            | "n't"
+                            | "never"
+                            | "neither"
+                            | "nor"
+                            | "declined"
+                            | "refused"
+                            | "unable"
+                            | "cannot"
                     )
                 });
-            if in_hedge || unstated {
+            if in_hedge {
+                i += l;
+                continue;
+            }
+            if unstated {
+                frames.push(Frame {
+                    from: i + l,
+                    to: s.clause_end(i + l),
+                    claimants: Vec::new(),
+                    theme: Vec::new(),
+                    denied: false,
+                    hedged: false,
+                    rule: format!("claim/{}", a.id),
+                    pending: false,
+                    unstated: true,
+                });
                 i += l;
                 continue;
             }
@@ -2437,6 +2523,7 @@ impl<'a> DocState<'a> {
                 hedged,
                 rule: format!("claim/{}", a.id),
                 pending: false,
+                unstated: false,
             });
             i += l;
         }
@@ -2453,6 +2540,7 @@ impl<'a> DocState<'a> {
                     hedged: true,
                     rule: "claim/hedge".into(),
                     pending: false,
+                    unstated: false,
                 });
                 k += l;
                 continue;
@@ -2470,6 +2558,7 @@ impl<'a> DocState<'a> {
                         hedged: false,
                         rule: "claim/according-to".into(),
                         pending: false,
+                        unstated: false,
                     });
                 }
                 k += l;
@@ -2517,6 +2606,7 @@ impl<'a> DocState<'a> {
                     hedged: false,
                     rule: "claim/quotation".into(),
                     pending: false,
+                    unstated: false,
                 });
                 if !speaker.is_empty() {
                     let who = speaker.first().cloned();
@@ -2542,6 +2632,7 @@ impl<'a> DocState<'a> {
                 hedged: false,
                 rule: "claim/quotation".into(),
                 pending: true,
+                unstated: false,
             });
         }
         s.frames = frames;
@@ -2600,7 +2691,11 @@ impl<'a> DocState<'a> {
         }
         // where a place lies is the geography of the story, not the speaker's claim
         let geography = matches!(p, "locatedIn" | "borders");
-        match self.frame_at(s, i).cloned().filter(|_| !geography) {
+        let frame = self.frame_at(s, i).cloned().filter(|_| !geography);
+        if frame.as_ref().is_some_and(|f| f.unstated) {
+            return;
+        }
+        match frame {
             None => self.fact(s, subj, p, Value::Entity(obj.to_string()), rule, confidence),
             Some(f) => {
                 let denied = f.denied || self.negated_in_frame(s, i);
@@ -3012,7 +3107,11 @@ impl<'a> DocState<'a> {
             let disputed = self
                 .frame_at(s, i)
                 .is_some_and(|f| !f.theme.is_empty() && f.from <= i);
-            if self.cancelled(s, i, 0) || disputed || (!verb && self.modal_after(s, i + l)) {
+            if self.cancelled(s, i, 0)
+                || self.stopped(s, i)
+                || disputed
+                || (!verb && (self.modal_after(s, i + l) || self.unrealised_after(s, i + l)))
+            {
                 i += l;
                 continue;
             }
@@ -3974,7 +4073,7 @@ impl<'a> DocState<'a> {
             // ("…, officials said", "reportedly": a claim with no named source)
             let source = self
                 .frame_at(s, kill_at)
-                .filter(|f| f.theme.is_empty() && f.from <= kill_at && !f.denied)
+                .filter(|f| f.theme.is_empty() && f.from <= kill_at && !f.denied && !f.unstated)
                 .map(|f| (f.claimants.clone(), f.rule.clone()));
             let e = &mut self.events[ev];
             if !e.casualties.contains(&cas) {
@@ -4240,6 +4339,11 @@ impl<'a> DocState<'a> {
         ev: &mut Event,
     ) -> Option<(Frame, Vec<String>)> {
         let f = self.frame_at(s, i)?;
+        if f.unstated {
+            // "did not confirm that it had carried out the strikes": no agent at all
+            ev.agents.clear();
+            return None;
+        }
         let quotation = f.rule == "claim/quotation";
         // "according to X" sources the account; it does not make the narrator's agent a claim
         if f.rule == "claim/according-to" {
@@ -4436,6 +4540,50 @@ impl<'a> DocState<'a> {
     }
 
     fn dedupe(&mut self) {
+        // an event nobody did, nothing was hit by, nowhere, with no toll and no claim about
+        // it ("the government denied that it had targeted civilians") tells a user nothing
+        let claimed: BTreeSet<usize> = self
+            .claims
+            .iter()
+            .filter_map(|c| match c.s {
+                ClaimSubject::Event(i) => Some(i),
+                ClaimSubject::Entity(_) => None,
+            })
+            .collect();
+        let keep: Vec<bool> = self
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                claimed.contains(&i)
+                    || !(e.agents.is_empty()
+                        && e.targets.is_empty()
+                        && e.participants.is_empty()
+                        && e.mediators.is_empty()
+                        && e.locations.is_empty()
+                        && e.casualties.is_empty())
+            })
+            .collect();
+        if keep.iter().any(|k| !k) {
+            let mut new_index = vec![usize::MAX; keep.len()];
+            let mut next = 0;
+            for (i, k) in keep.iter().enumerate() {
+                if *k {
+                    new_index[i] = next;
+                    next += 1;
+                }
+            }
+            let mut i = 0;
+            self.events.retain(|_| {
+                i += 1;
+                keep[i - 1]
+            });
+            for c in &mut self.claims {
+                if let ClaimSubject::Event(e) = &mut c.s {
+                    *e = new_index[*e];
+                }
+            }
+        }
         let mut seen = BTreeSet::new();
         self.facts
             .retain(|f| seen.insert((f.s.clone(), f.p.clone(), f.o.clone(), f.prov.sentence)));

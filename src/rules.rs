@@ -68,6 +68,10 @@ struct RawContext {
     #[serde(default)]
     origin_compounds: Vec<String>,
     #[serde(default)]
+    unrealised: Vec<String>,
+    #[serde(default)]
+    stop_verbs: Vec<String>,
+    #[serde(default)]
     region_heads: Vec<String>,
     #[serde(default)]
     locality_heads: Vec<String>,
@@ -256,6 +260,11 @@ pub struct Rules {
     /// Nouns after an event or mediation word that make it a modifier ("negotiating
     /// delegation", "attack helicopters", "a mediating state"): no event, no mediator.
     pub modifier_heads: PhraseSet,
+    /// Participles after "has not (been)", "was not" that make an event noun no event: "a
+    /// truce … has not been agreed", "a return to fighting was not inevitable".
+    pub unrealised: PhraseSet,
+    /// Verbs whose object event does not go on: "halted its air campaign", "stop targeting".
+    pub stop_verbs: PhraseSet,
     /// Participles after "Demonym-" that tell where a thing comes from ("Chinese-made
     /// drones"): that demonym names no actor.
     pub origin_compounds: PhraseSet,
@@ -472,6 +481,8 @@ impl Rules {
             generic_determiners: ps(&raw.context.generic_determiners),
             framing_verbs: ps(&raw.context.framing_verbs),
             modifier_heads: ps(&raw.context.modifier_heads),
+            unrealised: ps(&raw.context.unrealised),
+            stop_verbs: ps(&raw.context.stop_verbs),
             origin_compounds: ps(&raw.context.origin_compounds),
             region_heads: ps(&raw.context.region_heads),
             locality_heads: ps(&raw.context.locality_heads),
