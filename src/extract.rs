@@ -1831,6 +1831,11 @@ impl<'a> DocState<'a> {
             {
                 break;
             }
+            // "posts from which it was targeted": a pronoun nobody resolved is the subject,
+            // and it is unknown
+            if s.at[k].is_none() && matches!(s.word(k), "it" | "they" | "he" | "she" | "we" | "i") {
+                break;
+            }
             if let Some(mi) = s.at[k] {
                 let m = &s.mentions[mi];
                 if want(m.kind) {
@@ -1977,10 +1982,20 @@ impl<'a> DocState<'a> {
     /// been agreed", "a return to fighting was not inevitable", "talks have never taken place".
     fn unrealised_after(&self, s: &Sent, from: usize) -> bool {
         let r = self.rules();
-        let end = s.clause_end(from).min(from + 9);
+        let end = s.clause_end(from).min(from + 16);
         let mut k = from;
         while k < end {
-            if matches!(s.word(k), "," | "that" | "which" | "who" | "but" | "and") {
+            // a list of names may run on ("proposed by the US, Saudi Arabia and Egypt has not …")
+            if matches!(s.word(k), "," | "and") {
+                let mut j = k + 1;
+                if matches!(s.word(j), "and" | "the") {
+                    j += 1;
+                }
+                if s.at.get(j).copied().flatten().is_none() {
+                    return false;
+                }
+            }
+            if matches!(s.word(k), "that" | "which" | "who" | "but") {
                 return false;
             }
             if matches!(s.word(k), "not" | "never" | "n't" | "'t") {
