@@ -828,14 +828,24 @@ impl<'a> DocState<'a> {
                 }
                 break;
             }
-            if s.word(j) == ","
-                && s.toks.get(j + 1).is_some_and(|t| t.cap)
-                && s.word(i + l - 1) == "counterpart"
-            {
+            // "his Afghan counterpart, X", "the district police officer, Imran Shahid, said",
+            // "Ukraine's president, Volodymyr Zelensky,": a title set off by a comma, then a
+            // name of two words or more that ends the apposition
+            let mut comma = false;
+            if s.word(j) == "," && s.toks.get(j + 1).is_some_and(|t| t.cap) {
                 j += 1;
+                comma = true;
             }
             let (name_end, name) = self.name_at(s, j, blocked);
-            if name_end > j && name.split_whitespace().count() >= 2 {
+            let apposition_ends = !comma
+                || s.word(i + l - 1) == "counterpart"
+                || matches!(s.word(name_end), "," | "." | ";" | ")" | "")
+                || (s
+                    .toks
+                    .get(name_end)
+                    .is_some_and(|t| !t.cap && t.kind == TokKind::Word)
+                    && !matches!(s.word(name_end), "and" | "or" | "of"));
+            if name_end > j && name.split_whitespace().count() >= 2 && apposition_ends {
                 let key = self.person_key(&name);
                 out.push(Mention {
                     start: j,
@@ -955,6 +965,49 @@ impl<'a> DocState<'a> {
             let t = &s.toks[k];
             t.kind == TokKind::Word
                 && t.cap
+                && !matches!(
+                    t.lower.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "each"
+                        | "every"
+                        | "some"
+                        | "any"
+                        | "one"
+                        | "both"
+                        | "all"
+                        | "another"
+                        | "no"
+                        | "neighbouring"
+                        | "neighboring"
+                        | "northern"
+                        | "southern"
+                        | "eastern"
+                        | "western"
+                        | "central"
+                        | "restive"
+                        | "remote"
+                        | "border"
+                        | "tribal"
+                        | "several"
+                        | "many"
+                        | "which"
+                        | "what"
+                )
                 && !blocked[k]
                 && t.lower.chars().count() > 1
                 && !r.titles.contains_word(&t.lower)
@@ -2082,8 +2135,16 @@ impl<'a> DocState<'a> {
             if m.kind != Kind::Person || m.coref {
                 continue;
             }
-            // titles written before the name
+            // titles written before the name, also set off by a comma ("Ukraine's president,
+            // Volodymyr Zelensky,")
             let mut end = m.start;
+            if end >= 2
+                && s.word(end - 1) == ","
+                && r.titles.match_ending(&s.toks, end - 1).is_some()
+                && matches!(s.word(m.end), "," | "." | ";" | ")" | "")
+            {
+                end -= 1;
+            }
             let mut titles: Vec<(String, bool)> = Vec::new();
             loop {
                 let mut e = end;
