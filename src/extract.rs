@@ -138,6 +138,10 @@ struct DocState<'a> {
     acronyms: HashMap<String, (String, Kind)>,
     /// Who spoke last ("It added that …" continues their account).
     last_speaker: Vec<String>,
+    /// The state, group or organisation the previous sentence opened with ("Pakistan's
+    /// foreign ministry said …"), and that sentence's index: what a sentence-initial "It"
+    /// refers to.
+    prev_subject: Option<(usize, String, Kind)>,
     /// How often each state has been named: the story's home ground.
     state_counts: HashMap<String, usize>,
     /// The next sentence is a linked headline ("Read more:" on its own line).
@@ -196,6 +200,7 @@ impl Extractor {
             mentioned: BTreeSet::new(),
             acronyms: HashMap::new(),
             last_speaker: Vec::new(),
+            prev_subject: None,
             state_counts: HashMap::new(),
             skip_next: false,
             ended: false,
@@ -433,6 +438,9 @@ impl<'a> DocState<'a> {
             self.para_date = Some((sent.paragraph, last.value));
             self.para_date_sentence = idx;
         }
+        self.prev_subject = self
+            .opening_subject(&sent)
+            .map(|(key, kind)| (idx, key, kind));
         for m in &sent.mentions {
             self.recent.push((m.key.clone(), m.kind));
             self.mentioned.insert(m.key.clone());
@@ -440,6 +448,24 @@ impl<'a> DocState<'a> {
                 *self.state_counts.entry(m.key.clone()).or_insert(0) += 1;
             }
         }
+    }
+
+    /// The actor a sentence opens with, when it is its subject: "Pakistan's foreign ministry
+    /// said …", "On Monday, the TTP claimed …", "It …" (resolved). Only a state, armed group or
+    /// organisation; a person or a place opens no such subject.
+    fn opening_subject(&self, s: &Sent) -> Option<(String, Kind)> {
+        let m = s.mentions.iter().find(|m| m.start >= s.dateline)?;
+        let lead_in = (s.dateline..m.start).all(|k| {
+            let t = &s.toks[k];
+            t.kind != TokKind::Word
+                || t.cap
+                || matches!(
+                    t.lower.as_str(),
+                    "the" | "on" | "in" | "late" | "early" | "last" | "this" | "meanwhile"
+                )
+        });
+        let actor = matches!(m.kind, Kind::State | Kind::ArmedGroup | Kind::Organization);
+        (lead_in && actor && m.form != Form::Demonym).then(|| (m.key.clone(), m.kind))
     }
 
     /// Captions, "Read more" links, bylines and credits: not reporting.
@@ -1565,6 +1591,61 @@ impl<'a> DocState<'a> {
                         ext_start: k,
                         key: m.key.clone(),
                         kind: m.kind,
+                        form: Form::Name,
+                        possessive: false,
+                        coref: true,
+                    });
+                    k += 1;
+                    continue;
+                }
+            }
+            // "Pakistan's foreign ministry said … . It also accused Kabul …": a sentence that
+            // opens with "It" and a verb continues the previous sentence's subject
+            if k == s.dateline
+                && s.word(k) == "it"
+                && !matches!(
+                    s.word(k + 1),
+                    "is" | "was"
+                        | "'s"
+                        | "seems"
+                        | "seemed"
+                        | "remains"
+                        | "remained"
+                        | "appears"
+                        | "appeared"
+                        | "looks"
+                        | "looked"
+                        | "means"
+                        | "meant"
+                        | "came"
+                        | "comes"
+                        | "took"
+                        | "takes"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | ","
+                        | "."
+                )
+                && !(matches!(s.word(k + 1), "has" | "had")
+                    && s.word(k + 2) == "been"
+                    && !matches!(s.word(k + 3), "accused" | "blamed" | "targeted" | "hit"))
+            {
+                if let Some((_, key, kind)) = self
+                    .prev_subject
+                    .as_ref()
+                    .filter(|(i, _, _)| *i + 1 == s.idx)
+                {
+                    out.push(Mention {
+                        start: k,
+                        end: k + 1,
+                        ext_start: k,
+                        key: key.clone(),
+                        kind: *kind,
                         form: Form::Name,
                         possessive: false,
                         coref: true,
