@@ -1435,13 +1435,16 @@ impl<'a> DocState<'a> {
                 }
                 // "Pakistan said 23 of its soldiers …": the nearest actor of this sentence,
                 // a state included; across sentences, the latest group or organisation
+                // ("the group's" is never a state)
+                let bare_its = s.word(k) == "its";
                 let in_sentence = mentions
                     .iter()
                     .rev()
                     .find(|m| {
                         m.end <= k
                             && m.form == Form::Name
-                            && matches!(m.kind, Kind::State | Kind::ArmedGroup | Kind::Organization)
+                            && (matches!(m.kind, Kind::ArmedGroup | Kind::Organization)
+                                || (bare_its && m.kind == Kind::State))
                     })
                     .map(|m| (m.key.clone(), m.kind));
                 if let Some((key, kind)) = in_sentence.or_else(|| {
@@ -1762,10 +1765,22 @@ impl<'a> DocState<'a> {
                         .map(|m| (m.key.clone(), m.kind));
                     // where the sentence happens: a group at home elsewhere is not "the
                     // militants" here ("gunmen opened fire near Turbat")
+                    // ("in X district of Mali": the state named as where)
                     let place_state = mentions
                         .iter()
                         .filter(|m| matches!(m.kind, Kind::City | Kind::Region | Kind::Place))
-                        .find_map(|m| self.cat_index(&m.key).and_then(|i| self.cat().state_of(i)));
+                        .find_map(|m| self.cat_index(&m.key).and_then(|i| self.cat().state_of(i)))
+                        .or_else(|| {
+                            mentions
+                                .iter()
+                                .filter(|m| {
+                                    m.kind == Kind::State
+                                        && m.form == Form::Name
+                                        && m.start > 0
+                                        && matches!(s.word(m.start - 1), "in" | "of" | "near")
+                                })
+                                .find_map(|m| self.cat_index(&m.key))
+                        });
                     let found = if named_before.is_some() {
                         named_before
                     } else if generic && home.is_none() {
