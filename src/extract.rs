@@ -2579,7 +2579,19 @@ impl<'a> DocState<'a> {
                     && (i.saturating_sub(6)..i).any(|k| {
                         DENIED_NOUNS.contains(&s.word(k)) && (k + 1..i).all(|j| s.at[j].is_none())
                     });
-                if unnamed_denier {
+                // "…, a charge that Rwanda has consistently rejected": the denial refers back
+                // (deny_previous); it frames nothing in its own sentence
+                let appended_denial = a.denied
+                    && (i.saturating_sub(8)..i).any(|k| {
+                        DENIED_NOUNS.contains(&s.word(k))
+                            && (k + 1..i).all(|j| {
+                                s.at[j].is_some()
+                                    || matches!(s.word(j), "that" | "which" | "the")
+                                    || r.subject_skip.contains_word(s.word(j))
+                            })
+                            && (k + 1..i).any(|j| s.at[j].is_some())
+                    });
+                if unnamed_denier || appended_denial {
                     i += l;
                     continue;
                 }
@@ -4583,23 +4595,49 @@ impl<'a> DocState<'a> {
                 singular &= !plural(s.word(k));
             }
         }
-        // "an accusation Tehran rejects", "a charge Pakistan denied"
+        let mut this_sentence_only = false;
+        // "an accusation Tehran rejects", "a charge Pakistan denied", "a charge that Delhi
+        // rejects", "an allegation Pakistan has consistently rejected", "…, which Tehran denies"
         for i in 2..s.toks.len() {
             if r.attributions
                 .iter()
                 .any(|a| a.denied && a.verbs.match_at(&s.toks, i).is_some())
             {
+                let mut e = i;
+                while e > 1 && r.subject_skip.contains_word(s.word(e - 1)) {
+                    e -= 1;
+                }
                 if let Some(m) = s
-                    .mention_ending_at(i)
+                    .mention_ending_at(e)
                     .filter(|&m| actor(s.mentions[m].kind))
                 {
                     let group = self.group_of(s, m);
-                    let first = group
+                    let mut first = group
                         .first()
                         .map_or(s.mentions[m].start, |&g| s.mentions[g].start);
-                    if first >= 1 && DENIED_NOUNS.contains(&s.word(first - 1)) {
+                    if first >= 1 && s.word(first - 1) == "the" {
+                        first -= 1;
+                    }
+                    let noun_at = |k: usize| k >= 1 && DENIED_NOUNS.contains(&s.word(k - 1));
+                    let noun = if noun_at(first) {
+                        Some(first - 1)
+                    } else if first >= 2
+                        && matches!(s.word(first - 1), "that" | "which")
+                        && noun_at(first - 1)
+                    {
+                        Some(first - 2)
+                    } else {
+                        None
+                    };
+                    let relative =
+                        first >= 2 && s.word(first - 1) == "which" && s.word(first - 2) == ",";
+                    if let Some(k) = noun {
                         deniers.extend(self.keys(s, &group));
-                        singular &= !plural(s.word(first - 1));
+                        singular &= !plural(s.word(k));
+                    } else if relative {
+                        // ", which X denies" refers to this sentence's own words only
+                        deniers.extend(self.keys(s, &group));
+                        this_sentence_only = true;
                     }
                 }
             }
@@ -4615,6 +4653,7 @@ impl<'a> DocState<'a> {
             .filter(|c| {
                 !c.denied
                     && c.prov.sentence + 1 >= s.idx
+                    && (!this_sentence_only || c.prov.sentence == s.idx)
                     && c.claimant.as_ref().is_none_or(|w| {
                         !deniers.contains(w)
                             && !deniers
