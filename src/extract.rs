@@ -3328,16 +3328,25 @@ impl<'a> DocState<'a> {
                     i += l;
                     continue;
                 }
-                let merge_into = in_sentence.iter().copied().rev().find(|&e| {
-                    let prev = &self.events[e];
-                    if talks_like(&prev.types[0]) && talks_like(&ev.types[0]) {
-                        return true; // "met in Riyadh in talks hosted by …"
-                    }
-                    family(&prev.types[0]) == family(&ev.types[0])
-                        && (ev.agents.is_empty()
-                            || prev.agents.is_empty()
-                            || prev.agents == ev.agents)
-                });
+                // "attacked a base in revenge for raids in Kismayo", "following strikes on …":
+                // the event given as a cause is another event
+                let cause = (i.saturating_sub(3)..i)
+                    .any(|k| matches!(s.word(k), "for" | "following" | "avenge" | "avenging"));
+                let merge_into = in_sentence
+                    .iter()
+                    .copied()
+                    .rev()
+                    .filter(|_| !cause)
+                    .find(|&e| {
+                        let prev = &self.events[e];
+                        if talks_like(&prev.types[0]) && talks_like(&ev.types[0]) {
+                            return true; // "met in Riyadh in talks hosted by …"
+                        }
+                        family(&prev.types[0]) == family(&ev.types[0])
+                            && (ev.agents.is_empty()
+                                || prev.agents.is_empty()
+                                || prev.agents == ev.agents)
+                    });
                 let idx = match merge_into {
                     Some(e) => {
                         merge_event(&mut self.events[e], ev);
@@ -3671,6 +3680,11 @@ impl<'a> DocState<'a> {
         let mut found_at: Option<usize> = None;
         while k < end.min(after + 25) {
             if k > after && starts_event(k) {
+                break;
+            }
+            // "in what they describe as solidarity with Palestinians in Gaza", "in what was
+            // the deadliest attack in Quetta": a comment of its own, not where the event was
+            if k > after && s.word(k) == "in" && s.word(k + 1) == "what" {
                 break;
             }
             if let Some(pl) = r.role_location.match_at(&s.toks, k) {
