@@ -3759,6 +3759,14 @@ impl<'a> DocState<'a> {
                 }
             }
         }
+        // "Pakistani aircraft carried out strikes", "Israeli jets hit …": from the air
+        if ev.types.first().is_some_and(|t| t == "Attack")
+            && agents
+                .iter()
+                .any(|&m| r.air_heads.match_at(&s.toks, s.mentions[m].end).is_some())
+        {
+            ev.types.insert(0, "Airstrike".to_string());
+        }
         ev.agents = self.with_states(self.keys(s, &agents));
         ev.participants = self.with_states(self.keys(s, &parts));
         ev.targets = self

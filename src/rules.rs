@@ -138,6 +138,8 @@ struct RawRoles {
     participant: Vec<String>,
     agent: Vec<String>,
     light_verbs: Vec<String>,
+    #[serde(default)]
+    air_heads: Vec<String>,
     party_verbs: Vec<String>,
     modifiers: Vec<String>,
     mediation_verbs: Vec<String>,
@@ -288,6 +290,9 @@ pub struct Rules {
     pub role_participant: PhraseSet,
     pub role_agent: PhraseSet,
     pub light_verbs: PhraseSet,
+    /// Nouns after an agent that make its attack an airstrike ("Pakistani aircraft carried out
+    /// strikes", "Israeli jets hit").
+    pub air_heads: PhraseSet,
     pub party_verbs: PhraseSet,
     pub modifiers: PhraseSet,
     pub mediation_verbs: PhraseSet,
@@ -514,6 +519,7 @@ impl Rules {
             role_participant: ps(&raw.roles.participant),
             role_agent: ps(&raw.roles.agent),
             light_verbs: ps(&raw.roles.light_verbs),
+            air_heads: ps(&raw.roles.air_heads),
             modifiers: ps(&raw.roles.modifiers),
             party_verbs: ps(&raw.roles.party_verbs),
             mediation_verbs: ps(&raw.roles.mediation_verbs),
