@@ -1093,7 +1093,7 @@ impl<'a> DocState<'a> {
                     break;
                 }
                 // a name at the start of a sentence may be any capitalised word: two words at least
-                if a == s.dateline && end - a < 2 && s.word(h) != "district" {
+                if a == s.dateline && end - a < 2 {
                     break;
                 }
                 push(self, a, end, kind, &mut out);
@@ -1603,9 +1603,18 @@ impl<'a> DocState<'a> {
                 }
             }
             // "Pakistan's foreign ministry said … . It also accused Kabul …": a sentence that
-            // opens with "It" and a verb continues the previous sentence's subject
+            // opens with "It" and a verb continues the previous sentence's subject.
+            // "It has been two weeks" is no subject; "It has been accused of …" is.
+            let rule_verb_at = |j: usize| {
+                r.starts_event(&s.toks, j)
+                    || r.attributions
+                        .iter()
+                        .any(|a| a.verbs.match_at(&s.toks, j).is_some())
+            };
+            let has_been = matches!(s.word(k + 1), "has" | "had") && s.word(k + 2) == "been";
             if k == s.dateline
                 && s.word(k) == "it"
+                && (!has_been || rule_verb_at(k + 3))
                 && !matches!(
                     s.word(k + 1),
                     "is" | "was"
@@ -1634,9 +1643,6 @@ impl<'a> DocState<'a> {
                         | ","
                         | "."
                 )
-                && !(matches!(s.word(k + 1), "has" | "had")
-                    && s.word(k + 2) == "been"
-                    && !matches!(s.word(k + 3), "accused" | "blamed" | "targeted" | "hit"))
             {
                 if let Some((_, key, kind)) = self
                     .prev_subject
@@ -2575,23 +2581,25 @@ impl<'a> DocState<'a> {
             } else {
                 // "…, an allegation the Gulf state has rejected": the denier is the phrase
                 // between the noun and the verb; when that names nobody, nobody is known
-                let unnamed_denier = a.denied
-                    && (i.saturating_sub(6)..i).any(|k| {
-                        DENIED_NOUNS.contains(&s.word(k)) && (k + 1..i).all(|j| s.at[j].is_none())
-                    });
-                // "…, a charge that Rwanda has consistently rejected": the denial refers back
-                // (deny_previous); it frames nothing in its own sentence
-                let appended_denial = a.denied
+                // "…, a charge that Rwanda has consistently rejected": a named denier, and the
+                // denial refers back (deny_previous). Either way it frames nothing of its own
+                // sentence.
+                let refers_back = a.denied
                     && (i.saturating_sub(8)..i).any(|k| {
-                        DENIED_NOUNS.contains(&s.word(k))
+                        if !DENIED_NOUNS.contains(&s.word(k)) {
+                            return false;
+                        }
+                        let named = (k + 1..i).any(|j| s.at[j].is_some());
+                        let unnamed = !named && i - k <= 6;
+                        let appended = named
                             && (k + 1..i).all(|j| {
                                 s.at[j].is_some()
                                     || matches!(s.word(j), "that" | "which" | "the")
                                     || r.subject_skip.contains_word(s.word(j))
-                            })
-                            && (k + 1..i).any(|j| s.at[j].is_some())
+                            });
+                        unnamed || appended
                     });
-                if unnamed_denier || appended_denial {
+                if refers_back {
                     i += l;
                     continue;
                 }
@@ -3669,17 +3677,10 @@ impl<'a> DocState<'a> {
         // "in Kabul and in the eastern province of Paktika": every location phrase of the clause,
         // up to the next event word ("border battles after Pakistan carried out air raids in
         // Kabul": Kabul is where the raids were)
-        let starts_event = |k: usize| {
-            r.event_any.may_start_at(&s.toks[k])
-                && r.events.iter().any(|e| {
-                    e.triggers.match_at(&s.toks, k).is_some()
-                        || e.verbs.match_at(&s.toks, k).is_some()
-                })
-        };
         let mut k = after;
         let mut found_at: Option<usize> = None;
         while k < end.min(after + 25) {
-            if k > after && starts_event(k) {
+            if k > after && r.starts_event(&s.toks, k) {
                 break;
             }
             // "in what they describe as solidarity with Palestinians in Gaza", "in what was
@@ -3748,12 +3749,7 @@ impl<'a> DocState<'a> {
                         && s.mentions[m].form == Form::Name
                 })
             }) {
-                let between_trigger = (s.mentions[mi].end..i).any(|k| {
-                    r.events.iter().any(|e| {
-                        e.triggers.match_at(&s.toks, k).is_some()
-                            || e.verbs.match_at(&s.toks, k).is_some()
-                    })
-                });
+                let between_trigger = (s.mentions[mi].end..i).any(|k| r.starts_event(&s.toks, k));
                 if !between_trigger {
                     locs.push(mi);
                 }

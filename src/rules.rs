@@ -349,6 +349,14 @@ const TYPE_NAMES: &[&str] = &[
 ];
 
 impl Rules {
+    /// Whether an event trigger or event verb (not a weapon) starts at token `k`.
+    pub fn starts_event(&self, toks: &[crate::text::Token], k: usize) -> bool {
+        toks.get(k).is_some_and(|t| self.event_any.may_start_at(t))
+            && self.events.iter().any(|e| {
+                e.triggers.match_at(toks, k).is_some() || e.verbs.match_at(toks, k).is_some()
+            })
+    }
+
     /// The built-in rules.
     pub fn builtin() -> Result<Rules> {
         Self::parse(BUILTIN_NAME, BUILTIN)
