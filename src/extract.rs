@@ -1064,6 +1064,35 @@ impl<'a> DocState<'a> {
                 coref: false,
             });
         };
+        // "near Zalambessa", "on the outskirts of Bara": a name right after such a preposition
+        let mut k = 0;
+        while k < n {
+            let Some(pl) = r.near_places.match_at(&s.toks, k) else {
+                k += 1;
+                continue;
+            };
+            let a = k + pl;
+            let mut b = a;
+            while b < n && b < a + 3 && name_word(b) {
+                b += 1;
+            }
+            let follows = s.toks.get(b);
+            let free = follows.is_none_or(|t| {
+                t.kind != TokKind::Word
+                    || !t.cap
+                        && head_kind(b).is_none()
+                        && !r.actor_heads.contains_word(&t.lower)
+                        && !r.group_heads.contains_word(&t.lower)
+                        && !r.modifier_heads.contains_word(&t.lower)
+                        && !r.place_name_heads.contains_word(&t.lower)
+                        && !r.group_nouns.contains_word(&t.lower)
+            }) && !follows
+                .is_some_and(|t| matches!(t.lower.as_str(), "-" | "'s" | "’s"));
+            if b > a && free {
+                push(self, a, b, Kind::Place, &mut out);
+            }
+            k = b.max(k + 1);
+        }
         for h in 1..n {
             // "the village of Dawezai", "the town of Mir Ali"
             if s.word(h - 1) == "the" && s.word(h + 1) == "of" {
@@ -2084,14 +2113,23 @@ impl<'a> DocState<'a> {
             .saturating_sub(r.modal_window)
             .max(from)
             .max(s.clause_start(i));
-        r.modal.any_in(&s.toks, lo, i).is_some() || (s.clause_start(i) == 0 && s.word(0) == "if")
+        (lo..i).any(|k| self.modal_at(s, k)) || (s.clause_start(i) == 0 && s.word(0) == "if")
+    }
+
+    /// Whether a modal phrase starts at `k`. The month is no modal: "agreed a ceasefire on
+    /// 10 May", "In May, Pakistan launched …" (a capitalised "May" inside a sentence, or any
+    /// "May" inside a date the sentence names).
+    fn modal_at(&self, s: &Sent, k: usize) -> bool {
+        let month = s.toks.get(k).is_some_and(|t| t.lower == "may")
+            && (s.toks[k].cap && k > s.dateline
+                || s.dates.iter().any(|d| d.start <= k && k < d.end));
+        !month && self.rules().modal.match_at(&s.toks, k).is_some()
     }
 
     /// Whether an event noun is the subject of a modal verb: "a renewed offensive towards Uvira
     /// would become likely", "an attack on the capital could trigger …" (not across a comma or
     /// a relative pronoun: "the strikes that killed ten could …" happened).
     fn modal_after(&self, s: &Sent, from: usize) -> bool {
-        let r = self.rules();
         let end = s.clause_end(from).min(from + 7);
         for k in from..end {
             if matches!(s.word(k), "," | "that" | "which" | "who" | "but") {
@@ -2100,7 +2138,7 @@ impl<'a> DocState<'a> {
             if matches!(
                 s.word(k),
                 "could" | "would" | "might" | "may" | "will" | "shall"
-            ) && r.modal.match_at(&s.toks, k).is_some()
+            ) && self.modal_at(s, k)
             {
                 return true;
             }
@@ -2186,7 +2224,6 @@ impl<'a> DocState<'a> {
     /// "X insisted that Afghanistan does not harbour Y": a negated statement inside an
     /// asserting frame, to be recorded as a denial.
     fn negated_in_frame(&self, s: &Sent, i: usize) -> bool {
-        let r = self.rules();
         let Some(f) = self.frame_at(s, i) else {
             return false;
         };
@@ -2195,7 +2232,7 @@ impl<'a> DocState<'a> {
         }
         let lo = i.saturating_sub(3).max(f.from);
         (lo..i).any(|k| matches!(s.word(k), "not" | "never" | "'t" | "no"))
-            && r.modal.any_in(&s.toks, lo, i).is_none()
+            && !(lo..i).any(|k| self.modal_at(s, k))
     }
 
     /// The innermost attribution frame around token `i`.
@@ -3281,8 +3318,15 @@ impl<'a> DocState<'a> {
             let verb = verb_trigger && !det_before && !after_light;
             // "such attacks", "future talks"; "The strikes come a month after …"; "the
             // negotiating delegation", "directors general of military operations"
+            // (a finite verb's next noun is its object: "shelled positions near X")
+            // ("flew attack helicopters": a word that is also a noun trigger stays a modifier)
+            let finite = verb
+                && !s.word(i + l - 1).ends_with("ing")
+                && r.events
+                    .iter()
+                    .all(|e| e.triggers.match_at(&s.toks, i).is_none());
             let generic = (i > 0 && r.generic_determiners.match_ending(&s.toks, i).is_some())
-                || r.modifier_heads.match_at(&s.toks, i + l).is_some()
+                || (!finite && r.modifier_heads.match_at(&s.toks, i + l).is_some())
                 || (i >= 2
                     && s.word(i - 1) == "of"
                     && (r.titles.match_ending(&s.toks, i - 1).is_some()
@@ -3600,7 +3644,16 @@ impl<'a> DocState<'a> {
             for k in after..end.min(after + 8) {
                 if r.role_participant.match_at(&s.toks, k).is_some() {
                     let g = self.object_of(s, k + 1, 5, &actor);
-                    parts.extend(g);
+                    // "with the United States claiming it brokered the deal": an absolute
+                    // clause, no party
+                    let absolute = s.word(k) == "with"
+                        && g.last().is_some_and(|&m| {
+                            let w = s.word(s.mentions[m].end);
+                            w.len() > 4 && w.ends_with("ing")
+                        });
+                    if !absolute {
+                        parts.extend(g);
+                    }
                     break;
                 }
             }

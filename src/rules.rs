@@ -77,6 +77,8 @@ struct RawContext {
     locality_heads: Vec<String>,
     #[serde(default)]
     site_heads: Vec<String>,
+    #[serde(default)]
+    near_places: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -275,6 +277,9 @@ pub struct Rules {
     pub region_heads: PhraseSet,
     pub locality_heads: PhraseSet,
     pub site_heads: PhraseSet,
+    /// Prepositions after which an unknown capitalised name is a place ("near Zalambessa",
+    /// "on the outskirts of Bara").
+    pub near_places: PhraseSet,
     pub place_name_heads: PhraseSet,
     /// Lower-case prefixes of sentences that are page furniture (captions, "Read more").
     pub skip_prefixes: Vec<String>,
@@ -500,6 +505,7 @@ impl Rules {
             region_heads: ps(&raw.context.region_heads),
             locality_heads: ps(&raw.context.locality_heads),
             site_heads: ps(&raw.context.site_heads),
+            near_places: ps(&raw.context.near_places),
             place_name_heads: ps(&raw.context.place_name_heads),
             skip_prefixes: raw
                 .document
