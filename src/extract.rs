@@ -144,6 +144,9 @@ struct DocState<'a> {
     prev_subject: Option<(usize, String, Kind)>,
     /// How often each state has been named: the story's home ground.
     state_counts: HashMap<String, usize>,
+    /// Institution phrase ("army", "government") → the actors the document named it with
+    /// ("Pakistan's army", "the Taliban government"), for a later bare "the army".
+    institutions: HashMap<String, Vec<(String, Kind)>>,
     /// The next sentence is a linked headline ("Read more:" on its own line).
     skip_next: bool,
     /// A heading such as "See also" or "References" was passed: no more reporting.
@@ -202,6 +205,7 @@ impl Extractor {
             last_speaker: Vec::new(),
             prev_subject: None,
             state_counts: HashMap::new(),
+            institutions: HashMap::new(),
             skip_next: false,
             ended: false,
         };
@@ -441,12 +445,80 @@ impl<'a> DocState<'a> {
         self.prev_subject = self
             .opening_subject(&sent)
             .map(|(key, kind)| (idx, key, kind));
+        self.remember_institutions(&sent);
         for m in &sent.mentions {
             self.recent.push((m.key.clone(), m.kind));
             self.mentioned.insert(m.key.clone());
             if m.kind == Kind::State && !m.coref {
                 *self.state_counts.entry(m.key.clone()).or_insert(0) += 1;
             }
+        }
+    }
+
+    /// "Pakistan's army", "the Taliban government", "Malian authorities": which actor each
+    /// institution phrase belongs to in this document, for a later bare "the army".
+    fn remember_institutions(&mut self, s: &Sent) {
+        let r = self.rules();
+        for m in &s.mentions {
+            if m.coref || !matches!(m.kind, Kind::State | Kind::ArmedGroup | Kind::Organization) {
+                continue;
+            }
+            let mut k = m.end;
+            if matches!(s.word(k), "'s" | "'") {
+                k += 1;
+            }
+            let Some(l) = r.institutions.match_at(&s.toks, k) else {
+                continue;
+            };
+            if s.word(k + l) == "-" {
+                continue; // "Sudan's army-aligned government"
+            }
+            let phrase = institution_phrase(s, k, l);
+            let known = self.institutions.entry(phrase).or_default();
+            if !known.iter().any(|(key, _)| *key == m.key) {
+                known.push((m.key.clone(), m.kind));
+            }
+        }
+    }
+
+    /// What "the army" / "the government" at `k` (the article) refers to: the one actor the
+    /// document named this institution with, or else the one state it has named so far.
+    fn institution_at(
+        &self,
+        s: &Sent,
+        k: usize,
+        mentions: &[Mention],
+    ) -> Option<(usize, String, Kind)> {
+        let r = self.rules();
+        if s.word(k) != "the" {
+            return None;
+        }
+        let l = r.institutions.match_at(&s.toks, k + 1)?;
+        let end = k + 1 + l;
+        // "the government of Mali", "the government in Kabul", "the army-backed council"
+        if matches!(s.word(end), "-" | "of" | "in")
+            || s.toks
+                .get(end)
+                .is_some_and(|t| t.cap && t.kind == TokKind::Word)
+        {
+            return None;
+        }
+        let phrase = institution_phrase(s, k + 1, l);
+        if let Some(known) = self.institutions.get(&phrase) {
+            return match known.as_slice() {
+                [(key, kind)] => Some((end, key.clone(), *kind)),
+                _ => None,
+            };
+        }
+        let mut states: Vec<&String> = self.state_counts.keys().collect();
+        for m in mentions.iter().filter(|m| m.end <= k) {
+            if m.kind == Kind::State && !m.coref && !states.contains(&&m.key) {
+                states.push(&m.key);
+            }
+        }
+        match states.as_slice() {
+            [one] => Some((end, (*one).clone(), Kind::State)),
+            _ => None,
         }
     }
 
@@ -1449,10 +1521,37 @@ impl<'a> DocState<'a> {
                     .cloned()
             };
         let mut k = 0;
+        // "The army said its troops …": an institution this sentence could not resolve leaves
+        // "its" unresolved too
+        let mut unresolved_institution = false;
         while k < n {
             if covered[k] {
                 k += 1;
                 continue;
+            }
+            // "the army", "the junta", "the government's spokesman"
+            if s.word(k) == "the"
+                && !covered.get(k + 1).copied().unwrap_or(true)
+                && r.institutions.match_at(&s.toks, k + 1).is_some()
+            {
+                if let Some((end, key, kind)) = self.institution_at(s, k, mentions) {
+                    if !covered[k..end].iter().any(|&c| c) {
+                        out.push(Mention {
+                            start: k,
+                            end,
+                            ext_start: k,
+                            key,
+                            kind,
+                            form: Form::Name,
+                            possessive: false,
+                            coref: true,
+                        });
+                        k = end;
+                        continue;
+                    }
+                } else {
+                    unresolved_institution = true;
+                }
             }
             // group possessives: "its", "the group's"
             if let Some(l) = r.group_possessives.match_at(&s.toks, k) {
@@ -1466,15 +1565,20 @@ impl<'a> DocState<'a> {
                 // a state included; across sentences, the latest group or organisation
                 // ("the group's" is never a state)
                 let bare_its = s.word(k) == "its";
+                if bare_its && unresolved_institution {
+                    k += l;
+                    continue;
+                }
                 let in_sentence = mentions
                     .iter()
-                    .rev()
-                    .find(|m| {
+                    .chain(out.iter())
+                    .filter(|m| {
                         m.end <= k
                             && m.form == Form::Name
                             && (matches!(m.kind, Kind::ArmedGroup | Kind::Organization)
                                 || (bare_its && m.kind == Kind::State))
                     })
+                    .max_by_key(|m| m.end)
                     .map(|m| (m.key.clone(), m.kind));
                 if let Some((key, kind)) = in_sentence.or_else(|| {
                     recent_before(k, &|kind, _| {
@@ -4959,6 +5063,11 @@ fn merge_event(into: &mut Event, from: Event) {
             into.casualties.push(c);
         }
     }
+}
+
+/// The lower-case words of an institution phrase, as the key of `DocState::institutions`.
+fn institution_phrase(s: &Sent, k: usize, l: usize) -> String {
+    (k..k + l).map(|j| s.word(j)).collect::<Vec<_>>().join(" ")
 }
 
 fn catalogue_is_acronym_noise(s: &str) -> bool {

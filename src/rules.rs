@@ -46,6 +46,8 @@ struct RawCoref {
     event_nouns: Vec<String>,
     actor_heads: Vec<String>,
     armed_name_words: Vec<String>,
+    #[serde(default)]
+    institutions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -250,6 +252,8 @@ pub struct Rules {
     pub event_nouns: PhraseSet,
     pub actor_heads: PhraseSet,
     pub armed_name_words: PhraseSet,
+    /// Institutions named without their state: "the army", "the government", "the junta".
+    pub institutions: PhraseSet,
     pub negation: PhraseSet,
     pub negation_window: usize,
     pub modal: PhraseSet,
@@ -489,6 +493,7 @@ impl Rules {
             event_nouns: ps(&raw.coreference.event_nouns),
             actor_heads: ps(&raw.coreference.actor_heads),
             armed_name_words: ps(&raw.coreference.armed_name_words),
+            institutions: ps(&raw.coreference.institutions),
             negation: ps(&raw.context.negation),
             negation_window: raw.context.negation_window,
             modal: ps(&raw.context.modal),
