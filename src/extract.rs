@@ -2339,6 +2339,43 @@ impl<'a> DocState<'a> {
             && !(lo..i).any(|k| self.modal_at(s, k))
     }
 
+    /// Whether the attribution verb at `v` (ending at `after`) closes its sentence, apart from
+    /// where, when and how it was said: "…, local officials said.", "…, the mayor said on
+    /// Telegram.", "…, the ministry said in a statement on Tuesday.", "…, a spokesman told
+    /// reporters in Kabul."
+    fn ends_report(&self, s: &Sent, v: usize, after: usize) -> bool {
+        let r = self.rules();
+        let n = s.toks.len();
+        let mut end = n;
+        while end > after && matches!(s.word(end - 1), "." | "\"" | "”" | "'" | ")") {
+            end -= 1;
+        }
+        if end <= after + 1 {
+            return true;
+        }
+        // the speaker phrase follows a comma or a closing quotation mark: "…, the group said
+        // in a statement", not "… because its vessels had called at Israeli ports"
+        let speaker_phrase =
+            (v.saturating_sub(6)..v).any(|k| matches!(s.word(k), "," | "\"" | "”" | "'"));
+        if end - after > 10 || !speaker_phrase {
+            return false;
+        }
+        let opens = r.report_adjuncts.match_at(&s.toks, after).is_some()
+            || s.dates.iter().any(|d| d.start == after)
+            || (matches!(s.word(v), "told" | "tells") && s.toks[after].kind == TokKind::Word);
+        opens
+            && (after..end).all(|k| {
+                !matches!(s.word(k), "," | "that" | "which" | "who" | ";" | ":")
+                    && (s.toks[k].kind != TokKind::Number
+                        || s.dates.iter().any(|d| d.start <= k && k < d.end))
+                    && !r.starts_event(&s.toks, k)
+                    && !r
+                        .attributions
+                        .iter()
+                        .any(|a| a.verbs.match_at(&s.toks, k).is_some())
+            })
+    }
+
     /// The innermost attribution frame around token `i`.
     fn frame_at<'s>(&self, s: &'s Sent, i: usize) -> Option<&'s Frame> {
         s.frames
@@ -2750,7 +2787,7 @@ impl<'a> DocState<'a> {
                     // comma, not a name inside the reported words
                     let last_comma = (0..i).rev().take(6).find(|&k| s.word(k) == ",");
                     let v: Vec<usize> = match last_comma {
-                        Some(c) if i + l + 2 >= n || s.word(i + l) == "." => {
+                        Some(c) if self.ends_report(s, i, i + l) => {
                             v.into_iter().filter(|&m| s.mentions[m].start > c).collect()
                         }
                         _ => v,
@@ -2802,7 +2839,7 @@ impl<'a> DocState<'a> {
                     .rev()
                     .take(4)
                     .any(|k| matches!(s.word(k), "\"" | "”" | "'"));
-                if quote_before || inverted || (i + l + 2 >= n && i > 3) {
+                if quote_before || inverted || (self.ends_report(s, i, i + l) && i > 3) {
                     from = 0;
                     to = s
                         .mentions
@@ -2881,14 +2918,21 @@ impl<'a> DocState<'a> {
             if let Some(l) = r.sources.match_at(&s.toks, k) {
                 let v = self.object_of(s, k + l, 6, &actor);
                 let who = self.keys(s, &v);
-                if !who.is_empty() {
+                // "according to a statement from the civil defence agency": a source the
+                // text does not name still makes what it says a claim, with no claimant
+                let unnamed = who.is_empty()
+                    && s.toks.get(k + l).is_some_and(|t| t.kind == TokKind::Word)
+                    && !s.toks[k + l].cap
+                    && !matches!(s.word(k + l), "plan" | "schedule");
+                if !who.is_empty() || unnamed {
+                    let hedged = who.is_empty();
                     frames.push(Frame {
                         from: 0,
                         to: n,
                         claimants: who,
                         theme: Vec::new(),
                         denied: false,
-                        hedged: false,
+                        hedged,
                         rule: "claim/according-to".into(),
                         pending: false,
                         unstated: false,

@@ -81,6 +81,8 @@ struct RawContext {
     site_heads: Vec<String>,
     #[serde(default)]
     near_places: Vec<String>,
+    #[serde(default)]
+    report_adjuncts: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -284,6 +286,9 @@ pub struct Rules {
     /// Prepositions after which an unknown capitalised name is a place ("near Zalambessa",
     /// "on the outskirts of Bara").
     pub near_places: PhraseSet,
+    /// Words that open where, when or how something was said, after a sentence-final
+    /// attribution verb ("said on Telegram", "said in a statement", "wrote on X").
+    pub report_adjuncts: PhraseSet,
     pub place_name_heads: PhraseSet,
     /// Lower-case prefixes of sentences that are page furniture (captions, "Read more").
     pub skip_prefixes: Vec<String>,
@@ -511,6 +516,7 @@ impl Rules {
             locality_heads: ps(&raw.context.locality_heads),
             site_heads: ps(&raw.context.site_heads),
             near_places: ps(&raw.context.near_places),
+            report_adjuncts: ps(&raw.context.report_adjuncts),
             place_name_heads: ps(&raw.context.place_name_heads),
             skip_prefixes: raw
                 .document
