@@ -930,6 +930,19 @@ impl<'a> DocState<'a> {
             // "Ukraine's president, Volodymyr Zelensky,": a title set off by a comma, then a
             // name of two words or more that ends the apposition
             let mut comma = false;
+            // "Pakistan's ambassador to Kabul, X", "the head of the city's military
+            // administration, X": a short complement before the comma
+            if matches!(s.word(j), "to" | "of" | "for" | "in") {
+                if let Some(c) = (j + 1..(j + 8).min(n)).find(|&k| s.word(k) == ",") {
+                    let plain = (j + 1..c).all(|k| {
+                        let t = &s.toks[k];
+                        t.kind == TokKind::Word || matches!(s.word(k), "'s" | "’s" | "-")
+                    }) && c > j + 1;
+                    if plain && s.toks.get(c + 1).is_some_and(|t| t.cap) {
+                        j = c;
+                    }
+                }
+            }
             if s.word(j) == "," && s.toks.get(j + 1).is_some_and(|t| t.cap) {
                 j += 1;
                 comma = true;
@@ -976,6 +989,15 @@ impl<'a> DocState<'a> {
             let mut k = c + 1;
             if matches!(s.word(k), "a" | "an" | "the") {
                 k += 1;
+            }
+            // "a 34-year-old shopkeeper": an age before the noun
+            if s.toks.get(k).is_some_and(|t| t.kind == TokKind::Number)
+                && s.word(k + 1) == "-"
+                && matches!(s.word(k + 2), "year" | "years")
+                && s.word(k + 3) == "-"
+                && s.word(k + 4) == "old"
+            {
+                k += 5;
             }
             // "a senior Hamas official", "the Kremlin spokesman", "the group's leader"
             let mut t = k;
@@ -2085,12 +2107,15 @@ impl<'a> DocState<'a> {
                         return self.group_of(s, mi);
                     }
                 }
-                // "his Indian counterpart, Ravi Menon, met": the apposed name
-                if open > 0 && r.titles.match_ending(&s.toks, open).is_some() {
-                    if let Some(mi) = s
-                        .mention_ending_at(j - 1)
-                        .filter(|&m| want(s.mentions[m].kind))
-                    {
+                // "his Indian counterpart, Ravi Menon, met", "the ambassador to Kabul, Ubaid
+                // Nizamani, met": the apposed name (a person's name is all the parenthetical)
+                if open > 0 {
+                    if let Some(mi) = s.mention_ending_at(j - 1).filter(|&m| {
+                        want(s.mentions[m].kind)
+                            && (r.titles.match_ending(&s.toks, open).is_some()
+                                || (s.mentions[m].kind == Kind::Person
+                                    && s.mentions[m].start == open + 1))
+                    }) {
                         return vec![mi];
                     }
                 }
@@ -2418,12 +2443,31 @@ impl<'a> DocState<'a> {
             // titles written before the name, also set off by a comma ("Ukraine's president,
             // Volodymyr Zelensky,")
             let mut end = m.start;
+            // "Pakistan's ambassador to Kabul, X,", "the head of the city's administration, X":
+            // the complement between title and comma; "of"/"for" may name whom the title serves
+            let mut complement_org: Option<usize> = None;
             if end >= 2
                 && s.word(end - 1) == ","
-                && r.titles.match_ending(&s.toks, end - 1).is_some()
                 && matches!(s.word(m.end), "," | "." | ";" | ")" | "")
             {
-                end -= 1;
+                if r.titles.match_ending(&s.toks, end - 1).is_some() {
+                    end -= 1;
+                } else if let Some(p) = (end.saturating_sub(9)..end - 2).rev().find(|&p| {
+                    matches!(s.word(p), "to" | "of" | "for" | "in")
+                        && r.titles.match_ending(&s.toks, p).is_some()
+                        && (p + 1..end - 1).all(|k| {
+                            s.toks[k].kind == TokKind::Word
+                                || matches!(s.word(k), "'s" | "’s" | "-")
+                        })
+                }) {
+                    if matches!(s.word(p), "of" | "for") {
+                        complement_org =
+                            s.at[p + 1..end - 1].iter().flatten().copied().find(|&o| {
+                                s.mentions[o].kind.is_actor() && s.mentions[o].kind != Kind::Person
+                            });
+                    }
+                    end = p;
+                }
             }
             let mut titles: Vec<(String, bool)> = Vec::new();
             loop {
@@ -2481,6 +2525,9 @@ impl<'a> DocState<'a> {
                 org = s
                     .mention_ending_at(e)
                     .filter(|&o| s.mentions[o].kind != Kind::Person);
+            }
+            if org.is_none() && !titles.is_empty() {
+                org = complement_org;
             }
             // apposition: "X, the prime minister of Pakistan," / "X, the group's leader,"
             if titles.is_empty() && s.word(m.end) == "," {
@@ -2916,7 +2963,22 @@ impl<'a> DocState<'a> {
                 continue;
             }
             if let Some(l) = r.sources.match_at(&s.toks, k) {
-                let v = self.object_of(s, k + l, 6, &actor);
+                let mut v = self.object_of(s, k + l, 6, &actor);
+                // "according to the head of the city's military administration, Tymur
+                // Tkachenko": the person the title phrase is apposed to
+                if let Some(p) = (k + l..(k + l + 12).min(n))
+                    .filter_map(|j| s.at[j])
+                    .find(|&m| {
+                        let pm = &s.mentions[m];
+                        pm.kind == Kind::Person
+                            && pm.start > k + l + 1
+                            && s.word(pm.start - 1) == ","
+                            && matches!(s.word(pm.end), "," | "." | "")
+                            && r.titles.any_in(&s.toks, k + l, pm.start).is_some()
+                    })
+                {
+                    v = vec![p];
+                }
                 let who = self.keys(s, &v);
                 // "according to a statement from the civil defence agency": a source the
                 // text does not name still makes what it says a claim, with no claimant
