@@ -147,6 +147,9 @@ struct DocState<'a> {
     /// Institution phrase ("army", "government") → the actors the document named it with
     /// ("Pakistan's army", "the Taliban government"), for a later bare "the army".
     institutions: HashMap<String, Vec<(String, Kind)>>,
+    /// Armed groups the document introduced by name ("a group calling itself X"), as
+    /// lower-case tokens, so that a later bare "X" is the same group.
+    introduced: Vec<(Vec<String>, String)>,
     /// The next sentence is a linked headline ("Read more:" on its own line).
     skip_next: bool,
     /// A heading such as "See also" or "References" was passed: no more reporting.
@@ -206,6 +209,7 @@ impl Extractor {
             prev_subject: None,
             state_counts: HashMap::new(),
             institutions: HashMap::new(),
+            introduced: Vec::new(),
             skip_next: false,
             ended: false,
         };
@@ -1514,10 +1518,140 @@ impl<'a> DocState<'a> {
             }
             k += 1;
         }
+        let introduced = self.introduced_groups(s, mentions, &covered);
+        found.extend(introduced);
         for g in found {
             mentions.retain(|m| !(m.start >= g.start && m.end <= g.end));
             mentions.push(g);
         }
+    }
+
+    /// Armed groups the text introduces by name: "a little-known group calling itself Ansar
+    /// al-Hind", "a militant outfit known as X", "Jamaat ul-Ahrar Sindh, a splinter group,".
+    fn introduced_groups(
+        &mut self,
+        s: &Sent,
+        mentions: &[Mention],
+        covered: &[Option<usize>],
+    ) -> Vec<Mention> {
+        let r = self.rules();
+        let n = s.toks.len();
+        let blocked: Vec<bool> = covered.iter().map(|c| c.is_some()).collect();
+        let group_noun_ending = |k: usize| {
+            r.group_nouns
+                .match_ending(&s.toks, k)
+                .or_else(|| r.group_heads.match_ending(&s.toks, k))
+        };
+        let civil = |from: usize, to: usize| {
+            (from..to).any(|j| r.civil_group_words.match_at(&s.toks, j).is_some())
+        };
+        // a piece of a group's name: a capitalised word (a one-word place included: "Jamaat
+        // ul-Ahrar Sindh"), a hyphen, or a short particle between such words ("Ansar al-Hind",
+        // "Tehreek-e-Jihad")
+        let piece = |j: usize| {
+            let t = &s.toks[j];
+            let place_word = covered[j].and_then(|m| mentions.get(m)).is_some_and(|m| {
+                m.start == j && m.end == j + 1 && matches!(m.kind, Kind::Region | Kind::City)
+            });
+            if blocked[j] && !place_word {
+                return false;
+            }
+            (t.cap && t.kind == TokKind::Word)
+                || t.lower == "-"
+                || (t.kind == TokKind::Word
+                    && t.lower.chars().count() <= 3
+                    && (r.name_particles.contains_word(&t.lower)
+                        || (j > 0 && s.word(j - 1) == "-")
+                        || s.word(j + 1) == "-"))
+        };
+        let mut spans: Vec<(usize, usize, String)> = Vec::new();
+        for k in 1..n {
+            // "… group calling itself X"
+            if let Some(il) = r.group_introducers.match_at(&s.toks, k) {
+                if let Some(g) = group_noun_ending(k) {
+                    let a = k + il;
+                    if !civil(g.saturating_sub(3), k)
+                        && s.toks
+                            .get(a)
+                            .is_some_and(|t| t.cap && t.kind == TokKind::Word)
+                        && !blocked[a]
+                    {
+                        let mut end = a;
+                        while end < n && end < a + 8 && piece(end) {
+                            end += 1;
+                        }
+                        while end > a && !s.toks[end - 1].cap {
+                            end -= 1;
+                        }
+                        if end > a {
+                            spans.push((a, end, s.surface(a, end).to_string()));
+                        }
+                    }
+                }
+            }
+            // "X Y, a splinter group, …": a capitalised name apposed to an armed group noun
+            if s.word(k) == "," && matches!(s.word(k + 1), "a" | "an") {
+                let Some(head_end) = (k + 3..(k + 6).min(n + 1)).find(|&e| {
+                    group_noun_ending(e).is_some_and(|g| g > k + 1)
+                        && matches!(s.word(e), "," | "." | "that" | "which" | "")
+                }) else {
+                    continue;
+                };
+                let armed = (k + 2..head_end).any(|j| r.armed_modifiers.contains_word(s.word(j)));
+                if !armed || civil(k + 2, head_end) {
+                    continue;
+                }
+                let mut a = k;
+                while a > 0 && k - a < 8 && piece(a - 1) {
+                    a -= 1;
+                }
+                while a < k && !s.toks[a].cap {
+                    a += 1;
+                }
+                let words = (a..k).filter(|&j| s.toks[j].cap).count();
+                if a < k && s.toks[a].cap && words >= 2 {
+                    spans.push((a, k, s.surface(a, k).to_string()));
+                }
+            }
+        }
+        // a group introduced earlier, named again
+        for (k, &b) in blocked.iter().enumerate() {
+            if b || !s.toks[k].cap {
+                continue;
+            }
+            let hit = self.introduced.iter().find(|(toks, _)| {
+                toks.len() <= n - k
+                    && toks
+                        .iter()
+                        .enumerate()
+                        .all(|(j, w)| s.toks[k + j].lower == *w)
+            });
+            if let Some((toks, _)) = hit {
+                let b = k + toks.len();
+                if !spans.iter().any(|&(a0, b0, _)| a0 < b && k < b0) {
+                    spans.push((k, b, s.surface(k, b).to_string()));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (a, b, name) in spans {
+            let key = self.record_dynamic(Kind::ArmedGroup, &name);
+            let toks: Vec<String> = (a..b).map(|j| s.toks[j].lower.clone()).collect();
+            if !self.introduced.iter().any(|(t, _)| *t == toks) {
+                self.introduced.push((toks, key.clone()));
+            }
+            out.push(Mention {
+                start: a,
+                end: b,
+                ext_start: a,
+                key,
+                kind: Kind::ArmedGroup,
+                form: Form::Name,
+                possessive: false,
+                coref: false,
+            });
+        }
+        out
     }
 
     /// Back-references: "the group", "Pakistani militants", "its", "he".
@@ -1860,18 +1994,7 @@ impl<'a> DocState<'a> {
             let det = matches!(s.word(k), "the" | "these" | "those");
             let mut j = if det { k + 1 } else { k };
             while j < n
-                && matches!(
-                    s.word(j),
-                    "armed"
-                        | "rebel"
-                        | "militant"
-                        | "islamist"
-                        | "jihadist"
-                        | "insurgent"
-                        | "terrorist"
-                        | "separatist"
-                        | "allied"
-                )
+                && r.armed_modifiers.contains_word(s.word(j))
                 && r.group_nouns.match_at(&s.toks, j + 1).is_some()
                 && r.group_nouns.match_at(&s.toks, j).is_none()
             {
@@ -3459,12 +3582,18 @@ impl<'a> DocState<'a> {
                 i += 1;
                 continue;
             }
-            // longest trigger across rules; noun triggers first
+            // longest trigger across rules; at equal length a verb reading wins, except after
+            // a determiner ("claimed the bombing": the noun, an Attack, not the verb "bombing")
+            let after_det = i > 0
+                && matches!(
+                    s.word(i - 1),
+                    "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her"
+                );
             let mut best: Option<(usize, usize, bool)> = None; // (rule, len, verb)
             for (ri, rule) in r.events.iter().enumerate() {
                 for (set, verb) in [(&rule.triggers, false), (&rule.verbs, true)] {
                     if let Some(l) = set.match_at(&s.toks, i) {
-                        if best.is_none_or(|(_, bl, _)| l > bl || (l == bl && verb)) {
+                        if best.is_none_or(|(_, bl, _)| l > bl || (l == bl && verb != after_det)) {
                             best = Some((ri, l, verb));
                         }
                     }
@@ -3513,7 +3642,14 @@ impl<'a> DocState<'a> {
                             | "her"
                             | "this"
                             | "these"
-                    ));
+                            | "both"
+                            | "all"
+                            | "several"
+                            | "multiple"
+                            | "two"
+                            | "three"
+                    )
+                    || s.toks[i - 1].kind == TokKind::Number);
             // "stepped up attacks", "launched strikes": a noun after a light verb
             let after_light = {
                 let mut k = i;
@@ -5014,6 +5150,26 @@ impl<'a> DocState<'a> {
         for k in 0..n {
             if r.claim_responsibility.match_at(&s.toks, k).is_some() && !self.cancelled(s, k, 0) {
                 let v = self.subject_of(s, k, &|kind: Kind| kind.is_actor());
+                for who in self.keys(s, &v) {
+                    new_claims.push(Claim {
+                        s: ClaimSubject::Event(ev),
+                        p: "agent".into(),
+                        o: who.clone(),
+                        o_casualty: None,
+                        claimant: Some(who),
+                        denied: false,
+                        hedged: false,
+                        prov: self.prov(s, "claim/responsibility", 0.8),
+                    });
+                }
+            }
+            if let Some(l) = r.claimed_by.match_at(&s.toks, k) {
+                if self.cancelled(s, k, 0) {
+                    continue;
+                }
+                let v = self.object_of(s, k + l, 6, &|kind: Kind| {
+                    matches!(kind, Kind::ArmedGroup | Kind::Organization | Kind::State)
+                });
                 for who in self.keys(s, &v) {
                     new_claims.push(Claim {
                         s: ClaimSubject::Event(ev),

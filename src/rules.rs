@@ -48,6 +48,12 @@ struct RawCoref {
     armed_name_words: Vec<String>,
     #[serde(default)]
     institutions: Vec<String>,
+    #[serde(default)]
+    armed_modifiers: Vec<String>,
+    #[serde(default)]
+    group_introducers: Vec<String>,
+    #[serde(default)]
+    civil_group_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -182,6 +188,8 @@ struct RawHedges {
     sources: Vec<String>,
     involvement: Vec<String>,
     claim_responsibility: Vec<String>,
+    #[serde(default)]
+    claimed_by: Vec<String>,
 }
 
 /// A relation rule, compiled.
@@ -256,6 +264,12 @@ pub struct Rules {
     pub armed_name_words: PhraseSet,
     /// Institutions named without their state: "the army", "the government", "the junta".
     pub institutions: PhraseSet,
+    /// Words before a group noun that make it armed ("a splinter group", "the rebel group").
+    pub armed_modifiers: PhraseSet,
+    /// Words after a group noun that introduce its name ("a group calling itself X").
+    pub group_introducers: PhraseSet,
+    /// Words before a group noun that make it no armed group ("a rights group").
+    pub civil_group_words: PhraseSet,
     pub negation: PhraseSet,
     pub negation_window: usize,
     pub modal: PhraseSet,
@@ -324,6 +338,8 @@ pub struct Rules {
     pub sources: PhraseSet,
     pub involvement: PhraseSet,
     pub claim_responsibility: PhraseSet,
+    /// Passive claims of responsibility: "the attack was claimed by X".
+    pub claimed_by: PhraseSet,
 }
 
 const PREDICATES: &[&str] = &[
@@ -499,6 +515,9 @@ impl Rules {
             actor_heads: ps(&raw.coreference.actor_heads),
             armed_name_words: ps(&raw.coreference.armed_name_words),
             institutions: ps(&raw.coreference.institutions),
+            armed_modifiers: ps(&raw.coreference.armed_modifiers),
+            group_introducers: ps(&raw.coreference.group_introducers),
+            civil_group_words: ps(&raw.coreference.civil_group_words),
             negation: ps(&raw.context.negation),
             negation_window: raw.context.negation_window,
             modal: ps(&raw.context.modal),
@@ -562,6 +581,7 @@ impl Rules {
             sources: ps(&raw.hedges.sources),
             involvement: ps(&raw.hedges.involvement),
             claim_responsibility: ps(&raw.hedges.claim_responsibility),
+            claimed_by: ps(&raw.hedges.claimed_by),
         })
     }
 }
