@@ -3071,8 +3071,19 @@ impl<'a> DocState<'a> {
         let mut k = 0;
         while k < n {
             if let Some(l) = r.hedges.match_at(&s.toks, k) {
+                // "X, who leads the TTP, is believed to be in Afghanistan": the relative clause
+                // before the hedge is told as fact
+                let start = s.clause_start(k);
+                let mut from = start;
+                for j in start..k {
+                    if s.word(j) == "," && matches!(s.word(j + 1), "who" | "which") {
+                        if let Some(c) = (j + 2..k).find(|&c| s.word(c) == ",") {
+                            from = c + 1;
+                        }
+                    }
+                }
                 frames.push(Frame {
-                    from: s.clause_start(k),
+                    from,
                     to: s.clause_end(k + l),
                     claimants: Vec::new(),
                     theme: Vec::new(),
@@ -3308,6 +3319,14 @@ impl<'a> DocState<'a> {
                     k.is_actor()
                 }
             };
+            // what the object side may be: places for "operates in", actors otherwise
+            let obj_family = |k: Kind| {
+                if place_rel_obj {
+                    k.is_place()
+                } else {
+                    family(k)
+                }
+            };
             if !s.toks.iter().any(|t| rule.any.may_start_at(t)) {
                 continue;
             }
@@ -3320,6 +3339,9 @@ impl<'a> DocState<'a> {
                 }
                 let mut pairs: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
                 let mut used = 1;
+                // an apposition describing a name ("JNIM, al-Qaeda's affiliate,") is the
+                // writer's description, a fact even inside reported speech
+                let mut apposed = false;
                 let frame_from = || self.frame_at(s, i).map_or(0, |f| f.from);
                 if let Some(l) = rule.passive.match_at(&s.toks, i) {
                     used = l;
@@ -3439,13 +3461,71 @@ impl<'a> DocState<'a> {
                         let be = self.be_before(s, i);
                         let by = (i + l..(i + l + 5).min(n)).find(|&k| s.word(k) == "by");
                         if let (true, Some(by)) = (be, by) {
-                            let o = self.subject_of(s, i, &family);
+                            let o = self.subject_of(s, i, &obj_family);
                             let sub = self.object_of(s, by + 1, 5, &family);
                             pairs.push((sub, o));
                         } else {
-                            let sub = self.subject_of(s, i, &family);
-                            let o = self.object_of(s, i + l, 8, &family);
+                            let mut sub = self.subject_of(s, i, &family);
+                            // "ISKP is the Afghan branch of X": a demonym modifying the verb
+                            // phrase is no subject
+                            if let [m] = sub[..] {
+                                let dm = &s.mentions[m];
+                                if dm.form == Form::Demonym && dm.end == i {
+                                    sub = self.subject_of(s, dm.start, &family);
+                                }
+                            }
+                            let o = self.object_of(s, i + l, 8, &obj_family);
                             pairs.push((sub, o));
+                        }
+                    }
+                } else if let Some(l) = rule.possessed.match_at(&s.toks, i) {
+                    used = l;
+                    // the possessor: "al-Qaeda's affiliate", "the Islamic State's Afghan branch"
+                    // (up to three modifier words between: "West African", "Afghan", "local")
+                    let mut b = i;
+                    while b > 0
+                        && i - b < 3
+                        && s.toks[b - 1].kind == TokKind::Word
+                        && !matches!(s.word(b - 1), "'s" | "’s" | "the" | "a" | "an")
+                        && s.at[b - 1].is_none_or(|m| s.mentions[m].form == Form::Demonym)
+                    {
+                        b -= 1;
+                    }
+                    let owner = (b >= 2 && matches!(s.word(b - 1), "'s" | "’s" | "'"))
+                        .then(|| s.mention_ending_at(b - 1))
+                        .flatten()
+                        .filter(|&m| {
+                            obj_ok(s.mentions[m].kind) && s.mentions[m].form == Form::Name
+                        });
+                    if let Some(o) = owner {
+                        let mut a = s.mentions[o].start;
+                        if s.word(a.saturating_sub(1)) == "the" {
+                            a -= 1;
+                        }
+                        // "JNIM, al-Qaeda's affiliate": the name before the comma; "JNIM is
+                        // al-Qaeda's affiliate": the subject of "is"
+                        let sub = if a > 0 && s.word(a - 1) == "," {
+                            // "Jama'at Nusrat al-Islam wal-Muslimin (JNIM), al-Qaeda's branch"
+                            let mut e = a - 1;
+                            if e >= 1 && s.word(e - 1) == ")" {
+                                if let Some(p) = (e.saturating_sub(5)..e - 1)
+                                    .rev()
+                                    .find(|&p| s.word(p) == "(")
+                                {
+                                    e = p;
+                                }
+                            }
+                            apposed = true;
+                            s.mention_ending_at(e).map(|m| vec![m]).unwrap_or_default()
+                        } else if a > 0
+                            && matches!(s.word(a - 1), "is" | "was" | "are" | "became" | "remains")
+                        {
+                            self.subject_of(s, a - 1, &family)
+                        } else {
+                            Vec::new()
+                        };
+                        if !self.cancelled(s, i, frame_from()) {
+                            pairs.push((sub, vec![o]));
                         }
                     }
                 } else if let Some(l) = rule.nominal.match_at(&s.toks, i) {
@@ -3523,7 +3603,12 @@ impl<'a> DocState<'a> {
                             continue;
                         }
                         for ok in &obj_keys {
-                            self.statement(s, i, sk, &rule.predicate, ok, rid, rule.confidence);
+                            if apposed {
+                                let o = Value::Entity(ok.clone());
+                                self.fact(s, sk, &rule.predicate, o, rid, rule.confidence);
+                            } else {
+                                self.statement(s, i, sk, &rule.predicate, ok, rid, rule.confidence);
+                            }
                         }
                     }
                 }

@@ -124,6 +124,8 @@ struct RawRelation {
     #[serde(default)]
     receipt: Vec<String>,
     #[serde(default)]
+    possessed: Vec<String>,
+    #[serde(default)]
     adjacent: bool,
     confidence: f32,
 }
@@ -208,6 +210,9 @@ pub struct RelationRule {
     pub compound: PhraseSet,
     pub from: PhraseSet,
     pub receipt: PhraseSet,
+    /// Nouns after a possessor that relate the apposed or predicated name to it: "JNIM,
+    /// al-Qaeda's affiliate in the Sahel" (memberOf al-Qaeda).
+    pub possessed: PhraseSet,
     /// Every phrase that can start a match of this rule (verbs, passive, nominal, compound,
     /// from): sentences without one skip the rule.
     pub any: PhraseSet,
@@ -439,13 +444,21 @@ impl Rules {
                 compound: ps(&r.compound),
                 from: ps(&r.from),
                 receipt: ps(&r.receipt),
+                possessed: ps(&r.possessed),
                 any: PhraseSet::default(),
                 adjacent: r.adjacent,
                 confidence: r.confidence.clamp(0.0, 1.0),
             });
         }
         for r in &mut relations {
-            r.any = PhraseSet::union(&[&r.verbs, &r.passive, &r.nominal, &r.compound, &r.from]);
+            r.any = PhraseSet::union(&[
+                &r.verbs,
+                &r.passive,
+                &r.nominal,
+                &r.compound,
+                &r.from,
+                &r.possessed,
+            ]);
         }
         let mut events = Vec::new();
         for e in raw.event {
