@@ -3028,6 +3028,14 @@ impl<'a> DocState<'a> {
                             let v = self.object_of(s, i + l, of - i - l, &actor);
                             theme = self.keys(s, &v);
                             from = of + 1;
+                        } else if let Some(on) = (i + l..end.min(i + l + 8))
+                            .find(|&k| s.word(k) == "on")
+                            .filter(|&on| (i + l..on).any(|k| r.starts_event(&s.toks, k)))
+                        {
+                            // "blamed the attack on Lashkar-e-Taiba": the event, then the accused
+                            let v = self.object_of(s, on + 1, 5, &actor);
+                            theme = self.keys(s, &v);
+                            to = on;
                         }
                     }
                     Theme::Claimant => theme = claimants.clone(),
@@ -3771,9 +3779,21 @@ impl<'a> DocState<'a> {
                 continue;
             }
             // "accused X of launching attacks", "denied carrying out strikes": not asserted
-            let disputed = self
+            // ("blamed an ambush near Sittwe on X": a new event, whose agent is the claim and
+            // whose target is not X)
+            let blamed_on: Option<Vec<String>> = self
                 .frame_at(s, i)
-                .is_some_and(|f| !f.theme.is_empty() && f.from <= i);
+                .filter(|f| {
+                    f.rule == "claim/accuse"
+                        && s.word(f.to) == "on"
+                        && i > 0
+                        && matches!(s.word(i - 1), "a" | "an")
+                })
+                .map(|f| f.theme.clone());
+            let disputed = blamed_on.is_none()
+                && self
+                    .frame_at(s, i)
+                    .is_some_and(|f| !f.theme.is_empty() && f.from <= i);
             if self.cancelled(s, i, 0)
                 || self.stopped(s, i)
                 || disputed
@@ -3784,6 +3804,9 @@ impl<'a> DocState<'a> {
             }
             let ev = self.build_event(s, i, l, rule, verb);
             if let Some(mut ev) = ev {
+                if let Some(accused) = &blamed_on {
+                    ev.targets.retain(|t| !accused.contains(t));
+                }
                 // who did it, when a source says so, is that source's claim
                 let said_agents = self.attributed_agents(s, i, &mut ev);
                 // merge with an event of the same family earlier in this sentence
@@ -4108,8 +4131,13 @@ impl<'a> DocState<'a> {
                 agents = self.object_of(s, f + 1, 3, &|k: Kind| k == Kind::State);
             }
         }
-        // targets
-        if verb && !passive && !multi_party {
+        // targets ("jets struck Kabul": a trigger phrase ending in a verb takes its object)
+        let ends_in_verb = !verb
+            && l > 1
+            && r.events
+                .iter()
+                .any(|e| e.verbs.match_at(&s.toks, i + l - 1) == Some(1));
+        if (verb || ends_in_verb) && !passive && !multi_party {
             // the direct object: before any preposition ("attacked a convoy in Kabul")
             let stop = (after..end)
                 .find(|&k| {
@@ -5095,6 +5123,12 @@ impl<'a> DocState<'a> {
             if DENIED_NOUNS.contains(&s.word(k)) && !matches!(s.word(k + 1), "of" | "that") {
                 deniers.extend(f.claimants.iter().cloned());
                 singular &= !plural(s.word(k));
+            } else if matches!(s.word(f.from), "this" | "that" | "it" | "these" | "them")
+                && matches!(s.word(f.from + 1), "." | "," | ";" | "")
+            {
+                // "Kabul denies this.": the claim just told
+                deniers.extend(f.claimants.iter().cloned());
+                singular &= !matches!(s.word(f.from), "these" | "them");
             }
         }
         let mut this_sentence_only = false;
@@ -5147,8 +5181,15 @@ impl<'a> DocState<'a> {
         if deniers.is_empty() {
             return;
         }
-        // a side does not deny what its own people claim (a state and its military)
-        let side = |k: &str| self.home_state(k);
+        // a side does not deny what its own people claim (a state and its military); an armed
+        // group is no side of the state it fights in
+        let side = |k: &str| {
+            if self.kind_of(k) == Kind::ArmedGroup {
+                None
+            } else {
+                self.home_state(k)
+            }
+        };
         let mut recent: Vec<Claim> = self
             .claims
             .iter()
@@ -5203,8 +5244,22 @@ impl<'a> DocState<'a> {
         let Some(ev) = target_event else { return };
         let mut new_claims = Vec::new();
         for f in &s.frames {
+            // "accused X of carrying out the attack", "blamed X for the strikes", "blamed
+            // the attack on X": who did an event, as the accuser says
+            // (the attack word opens what X is accused of, a few words in at most)
+            let attack_word = |k: usize| {
+                r.events.iter().any(|e| {
+                    EVENT_FAMILY_ATTACK.contains(&e.types[0].as_str())
+                        && (e.triggers.match_at(&s.toks, k).is_some()
+                            || e.verbs.match_at(&s.toks, k).is_some())
+                })
+            };
+            let accusation = f.rule == "claim/accuse"
+                && !f.denied
+                && (f.from..f.to.min(f.from + 4)).any(attack_word);
             if f.theme.is_empty()
-                || !(f.from..f.to).any(|k| r.involvement.match_at(&s.toks, k).is_some())
+                || !(accusation
+                    || (f.from..f.to).any(|k| r.involvement.match_at(&s.toks, k).is_some()))
             {
                 continue;
             }
