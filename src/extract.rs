@@ -4382,14 +4382,17 @@ impl<'a> DocState<'a> {
         if let Some(d) = best {
             return Some(d.value);
         }
-        let prev = match self.para_date {
-            Some((p, v)) if p == s.paragraph && self.para_date_sentence + 1 == s.idx => Some(v),
-            _ => None,
-        };
-        // "A ceasefire was agreed two days later": counted from the date told just before,
+        let just_before = self
+            .para_date
+            .filter(|_| self.para_date_sentence + 1 == s.idx);
+        let prev = just_before
+            .filter(|&(p, _)| p == s.paragraph)
+            .map(|(_, v)| v);
+        // "A ceasefire was agreed two days later": counted from the date told just before
+        // (also at the end of the paragraph before: "… on 12 October.¶Three days later, …"),
         // and no date at all when that date is not precise enough
         match dates::later_offset(&s.toks) {
-            Some(later) => prev.and_then(|v| later.after(v)),
+            Some(later) => just_before.and_then(|(_, v)| later.after(v)),
             None => prev,
         }
     }
