@@ -3482,7 +3482,16 @@ impl<'a> DocState<'a> {
                                     sub = self.subject_of(s, dm.start, &family);
                                 }
                             }
-                            let o = self.object_of(s, i + l, 8, &obj_family);
+                            // the object, not a party named after an event noun ("hosted
+                            // talks between the army and the RSF", "supports talks with X")
+                            let o = self
+                                .object_of(s, i + l, 8, &obj_family)
+                                .into_iter()
+                                .filter(|&m| {
+                                    !(i + l..s.mentions[m].start)
+                                        .any(|k| r.starts_event(&s.toks, k))
+                                })
+                                .collect();
                             pairs.push((sub, o));
                         }
                     }
@@ -4418,13 +4427,47 @@ impl<'a> DocState<'a> {
                 passive = true;
                 mediators = self.object_of(s, i + l, 4, &actor);
                 after = i + l;
+                // "Under a deal mediated by Qatar, Rwanda and Congo agreed …": a fronted phrase
+                // ends at the comma, and what follows is the main clause's subject
+                let fronted = matches!(
+                    s.word(s.dateline),
+                    "under" | "after" | "following" | "in" | "despite" | "with" | "through"
+                );
+                if fronted && mediators.len() > 1 {
+                    let last = s.mentions[mediators[mediators.len() - 1]].end;
+                    let verb_follows = s.toks.get(last).is_some_and(|t| {
+                        t.kind == TokKind::Word && !matches!(t.lower.as_str(), "and" | "or")
+                    });
+                    if let Some(c) = (i + l..last).find(|&k| s.word(k) == ",") {
+                        if verb_follows {
+                            mediators.retain(|&m| s.mentions[m].end <= c);
+                        }
+                    }
+                }
             } else if let Some(l) = r.mediator_nouns.match_at(&s.toks, i) {
                 used = l;
                 let mut k = i + l;
+                let introduced = matches!(s.word(k), "from" | "including" | "such")
+                    || matches!(s.word(i + l - 1), "by" | "from");
                 if matches!(s.word(k), "from" | "including" | "such") {
                     k += 1;
                 }
-                mediators = self.object_of(s, k, 3, &actor);
+                // "mediators Qatar and Egypt", "mediators from Qatar", "mediated by Qatar"; a
+                // bare "mediators" names no one after a verb ("mediators met Hamas negotiators")
+                mediators = if introduced || s.at.get(k).copied().flatten().is_some() {
+                    self.object_of(s, k, 3, &actor)
+                } else {
+                    Vec::new()
+                };
+                // "Egyptian and Qatari mediators", "US mediators": the names before the noun
+                if mediators.is_empty() {
+                    if let Some(m) = s
+                        .mention_ending_at(i)
+                        .filter(|&m| actor(s.mentions[m].kind) && !s.mentions[m].possessive)
+                    {
+                        mediators = self.group_of(s, m);
+                    }
+                }
                 after = i + l;
             } else if let Some(l) = r
                 .mediation_verbs
@@ -4494,7 +4537,13 @@ impl<'a> DocState<'a> {
             }
             .filter(|&e| !self.events[e].participants.is_empty() || with_parties.is_none())
             .or(with_parties);
+            // "a deal mediated by Qatar": a deal of its own, not the latest truce told
+            let indefinite =
+                passive && (i.saturating_sub(3)..i).any(|k| matches!(s.word(k), "a" | "an"));
             let target = in_sentence.or_else(|| {
+                if indefinite {
+                    return None;
+                }
                 // the latest talks or truce between named parties, else the latest at all
                 let talks = |e: &Event| {
                     e.types.iter().any(|t| {
@@ -4541,6 +4590,11 @@ impl<'a> DocState<'a> {
                         self.events[t].mediators.push(m.clone());
                     }
                 }
+            }
+            for &t in &targets {
+                // a mediator is no party to the talks it mediates
+                let ev = &mut self.events[t];
+                ev.participants.retain(|p| !med_keys.contains(p));
             }
             for m in &med_keys {
                 if let Some(e) = self.entities.get_mut(m) {
