@@ -3686,11 +3686,19 @@ impl<'a> DocState<'a> {
             }
             // longest trigger across rules; at equal length a verb reading wins, except after
             // a determiner ("claimed the bombing": the noun, an Attack, not the verb "bombing")
+            // (a name before counts as a determiner: "the Quetta bombing")
             let after_det = i > 0
-                && matches!(
+                && (matches!(
                     s.word(i - 1),
                     "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her"
-                );
+                ) || {
+                    // the start of the name before: a known mention, or one capitalised word
+                    let start = match s.at[i - 1] {
+                        Some(m) => Some(s.mentions[m].start),
+                        None => s.toks[i - 1].cap.then_some(i - 1),
+                    };
+                    start.is_some_and(|a| a > 0 && matches!(s.word(a - 1), "the" | "a" | "an"))
+                });
             let mut best: Option<(usize, usize, bool)> = None; // (rule, len, verb)
             for (ri, rule) in r.events.iter().enumerate() {
                 for (set, verb) in [(&rule.triggers, false), (&rule.verbs, true)] {
@@ -4764,7 +4772,22 @@ impl<'a> DocState<'a> {
                 i = num_end;
                 continue;
             }
-            if noun.is_none() && victim_mentions.is_empty() {
+            // "…, killing two and wounding nine", "…, killing at least 12.": a bare number
+            // right after the kill verb counts the dead, whoever they were
+            let bare_after_kill = {
+                let mut b = i;
+                if let Some(x) = r
+                    .at_least
+                    .match_ending(&s.toks, b)
+                    .or_else(|| r.approximate.match_ending(&s.toks, b))
+                {
+                    b = x;
+                }
+                b > 0
+                    && matches!(s.word(b - 1), "killing" | "killed")
+                    && matches!(s.word(num_end), "," | "." | "and" | ";" | "")
+            };
+            if noun.is_none() && victim_mentions.is_empty() && !bare_after_kill {
                 i = num_end;
                 continue;
             }
