@@ -3177,6 +3177,16 @@ impl<'a> DocState<'a> {
             if opening {
                 open = Some(k);
             } else if let Some(o) = open.take() {
+                // scare quotes inside someone's report ("said 23 soldiers had been 'martyred'",
+                // "said 'more than 20' fighters …"): the report's speaker says them
+                let scare = k - o <= 5
+                    && frames
+                        .iter()
+                        .any(|f| !f.claimants.is_empty() && f.from <= o && k <= f.to);
+                if scare {
+                    self.in_quote = false;
+                    continue;
+                }
                 let speaker = self.quote_speaker(s, o, k);
                 frames.push(Frame {
                     from: o,
@@ -4731,6 +4741,12 @@ impl<'a> DocState<'a> {
                     continue;
                 }
                 let w = s.word(k);
+                // quotation marks around the figure or the noun: 'said "more than 20" Afghan
+                // fighters', '30 "terrorists"'
+                if matches!(w, "\"" | "“" | "”") {
+                    k += 1;
+                    continue;
+                }
                 if r.security_nouns.match_at(&s.toks, k).is_some() {
                     noun = Some("security");
                 } else if r.combatant_nouns.match_at(&s.toks, k).is_some() {
