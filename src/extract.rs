@@ -4769,10 +4769,13 @@ impl<'a> DocState<'a> {
                         | "when"
                         | "including"
                 );
+                // "three soldiers and two civilians": the second figure is a toll of its own
+                let next_figure = k > num_end && dates::number_at(&s.toks, k).is_some();
                 let np_word = s.toks[k].kind == TokKind::Word
                     && w.chars().all(|c| c.is_alphabetic())
                     && !r.kill_words.contains_word(w)
-                    && !glue;
+                    && !glue
+                    && !next_figure;
                 if !np_word && w != "-" {
                     break;
                 }
@@ -4859,7 +4862,10 @@ impl<'a> DocState<'a> {
                     break;
                 }
                 if dates::number_at(&s.toks, k).is_some() && !in_date(k) {
-                    break;
+                    // "three soldiers and two civilians were killed": over the next figure
+                    if !matches!(s.word(k.saturating_sub(1)), "and" | ",") {
+                        break;
+                    }
                 }
                 k += 1;
             }
