@@ -4146,6 +4146,22 @@ impl<'a> DocState<'a> {
             {
                 parts.extend(self.subject_of(s, i, &actor));
             }
+            // "the ceasefire that India and Pakistan agreed in May", "the truce the two sides
+            // signed": the parties are the subject of the relative clause
+            let rel = usize::from(matches!(s.word(after), "that" | "which"));
+            if let Some(first) = s.at.get(after + rel).copied().flatten() {
+                let g = self.group_of(s, first);
+                let end_of_list = g.last().map_or(after + rel, |&m| s.mentions[m].end);
+                let mut v = end_of_list;
+                while r.subject_skip.contains_word(s.word(v)) {
+                    v += 1;
+                }
+                if r.party_verbs.match_at(&s.toks, v).is_some()
+                    && g.iter().all(|&m| actor(s.mentions[m].kind))
+                {
+                    parts.extend(g);
+                }
+            }
             let next_is_name = s.at.get(after).copied().flatten().is_some()
                 || r.titles.match_at(&s.toks, after).is_some();
             if (verb || next_is_name) && matches!(main, "Meeting" | "Negotiation") {
