@@ -3766,10 +3766,8 @@ impl<'a> DocState<'a> {
                             | "all"
                             | "several"
                             | "multiple"
-                            | "two"
-                            | "three"
                     )
-                    || s.toks[i - 1].kind == TokKind::Number);
+                    || dates::number_at(&s.toks, i - 1).is_some());
             // "stepped up attacks", "launched strikes": a noun after a light verb
             let after_light = {
                 let mut k = i;
@@ -3808,8 +3806,8 @@ impl<'a> DocState<'a> {
             // "accused X of launching attacks", "denied carrying out strikes": not asserted
             // ("blamed an ambush near Sittwe on X": a new event, whose agent is the claim and
             // whose target is not X)
-            let blamed_on: Option<Vec<String>> = self
-                .frame_at(s, i)
+            let frame = self.frame_at(s, i);
+            let blamed_on: Option<Vec<String>> = frame
                 .filter(|f| {
                     f.rule == "claim/accuse"
                         && s.word(f.to) == "on"
@@ -3817,10 +3815,8 @@ impl<'a> DocState<'a> {
                         && matches!(s.word(i - 1), "a" | "an")
                 })
                 .map(|f| f.theme.clone());
-            let disputed = blamed_on.is_none()
-                && self
-                    .frame_at(s, i)
-                    .is_some_and(|f| !f.theme.is_empty() && f.from <= i);
+            let disputed =
+                blamed_on.is_none() && frame.is_some_and(|f| !f.theme.is_empty() && f.from <= i);
             if self.cancelled(s, i, 0)
                 || self.stopped(s, i)
                 || disputed
@@ -5404,42 +5400,31 @@ impl<'a> DocState<'a> {
                 }
             }
         }
-        let n = s.toks.len();
-        for k in 0..n {
-            if r.claim_responsibility.match_at(&s.toks, k).is_some() && !self.cancelled(s, k, 0) {
-                let v = self.subject_of(s, k, &|kind: Kind| kind.is_actor());
-                for who in self.keys(s, &v) {
-                    new_claims.push(Claim {
-                        s: ClaimSubject::Event(ev),
-                        p: "agent".into(),
-                        o: who.clone(),
-                        o_casualty: None,
-                        claimant: Some(who),
-                        denied: false,
-                        hedged: false,
-                        prov: self.prov(s, "claim/responsibility", 0.8),
-                    });
-                }
-            }
-            if let Some(l) = r.claimed_by.match_at(&s.toks, k) {
-                if self.cancelled(s, k, 0) {
-                    continue;
-                }
-                let v = self.object_of(s, k + l, 6, &|kind: Kind| {
+        // "X claimed responsibility for …" (the subject claims) and "… was claimed by X"
+        for k in 0..s.toks.len() {
+            let claimers = if r.claim_responsibility.match_at(&s.toks, k).is_some() {
+                self.subject_of(s, k, &|kind: Kind| kind.is_actor())
+            } else if let Some(l) = r.claimed_by.match_at(&s.toks, k) {
+                self.object_of(s, k + l, 6, &|kind: Kind| {
                     matches!(kind, Kind::ArmedGroup | Kind::Organization | Kind::State)
+                })
+            } else {
+                continue;
+            };
+            if self.cancelled(s, k, 0) {
+                continue;
+            }
+            for who in self.keys(s, &claimers) {
+                new_claims.push(Claim {
+                    s: ClaimSubject::Event(ev),
+                    p: "agent".into(),
+                    o: who.clone(),
+                    o_casualty: None,
+                    claimant: Some(who),
+                    denied: false,
+                    hedged: false,
+                    prov: self.prov(s, "claim/responsibility", 0.8),
                 });
-                for who in self.keys(s, &v) {
-                    new_claims.push(Claim {
-                        s: ClaimSubject::Event(ev),
-                        p: "agent".into(),
-                        o: who.clone(),
-                        o_casualty: None,
-                        claimant: Some(who),
-                        denied: false,
-                        hedged: false,
-                        prov: self.prov(s, "claim/responsibility", 0.8),
-                    });
-                }
             }
         }
         self.claims.extend(new_claims);
