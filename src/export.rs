@@ -21,12 +21,16 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::io::{self, BufWriter, Write};
-use std::rc::Rc;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, OnceLock};
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::vocab::{term, CKG, ID, PREFIXES, RDF, RDFS, SKOS, XSD};
 
@@ -162,6 +166,9 @@ pub enum ExportError {
     /// Reading the store failed.
     #[error("cannot read the store")]
     Store(#[from] StorageError),
+    /// Reading the store through SPARQL failed.
+    #[error("cannot read the store")]
+    Query(#[from] QueryEvaluationError),
     /// `around` names nothing drawable in the store.
     #[error(
         "no entity or event named {0:?} in the store \
@@ -198,11 +205,7 @@ pub fn export(
     depth: usize,
     out: &mut dyn Write,
 ) -> Result<ExportStats, ExportError> {
-    let mut collector = Collector::default();
-    for quad in store.iter() {
-        collector.push(&quad?);
-    }
-    export_data(&collector.finish(), format, around, depth, out)
+    export_data(&read_store(store)?, format, around, depth, out)
 }
 
 /// [`export`] for quads that are not in a store, e.g. what one text yields before it is loaded.
@@ -265,10 +268,230 @@ fn export_data(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Reading the store: one predicate at a time, in parallel
+// ---------------------------------------------------------------------------------------------
+
+/// Reads every quad of `store` into [`Data`].
+///
+/// Reading is what an export costs most: Oxigraph looks each IRI and each long literal up in its
+/// string table, one RocksDB read per term. So the store is read one predicate at a time, the
+/// predicates shared out over the rayon pool, by a SPARQL pattern with the predicate fixed (the
+/// predicate is then not looked up again for every triple, as `Store::iter` does), on as many
+/// threads as the rayon pool has, the largest first. Each task interns its own strings; this
+/// thread merges the results as they come. The predicates and their triple counts come from one
+/// aggregate query (a scan that decodes no strings), run beside the read of `rdf:type` (in our
+/// graphs always the largest).
+///
+/// Every read is its own snapshot of the store. `conflictkg export` holds the store's lock, so
+/// nothing writes to it meanwhile.
+fn read_store(store: &Store) -> Result<Data, ExportError> {
+    let rdf_type = format!("{RDF}type");
+    let workers = rayon::current_num_threads().max(1);
+    let mut collector = Collector::default();
+    let next = AtomicUsize::new(0);
+    let listed: OnceLock<Vec<String>> = OnceLock::new();
+    let (tx, rx) = mpsc::sync_channel::<Result<Chunk, ExportError>>(workers);
+    std::thread::scope(|scope| -> Result<(), ExportError> {
+        let discovery = scope.spawn(|| {
+            solutions(
+                store,
+                "SELECT ?p (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } \
+                 GROUP BY ?p",
+            )
+        });
+        {
+            let tx = tx.clone();
+            let rdf_type = &rdf_type;
+            scope.spawn(move || {
+                // A send fails only when the merge has stopped at an error of its own.
+                let _ = tx.send(read_predicate(store, rdf_type));
+            });
+        }
+        let rows = discovery
+            .join()
+            .map_err(|_| ExportError::Io(io::Error::other("a store reader stopped")))??;
+        let mut counted: Vec<(usize, String)> = rows
+            .into_iter()
+            .filter_map(|row| {
+                let mut row = row.into_iter();
+                let (Some(Some(Term::NamedNode(p))), Some(Some(Term::Literal(n)))) =
+                    (row.next(), row.next())
+                else {
+                    return None;
+                };
+                Some((n.value().parse().unwrap_or(0), p.into_string()))
+            })
+            .collect();
+        // The whole graph is held once: room for all of it now, not by doubling.
+        collector
+            .quads
+            .reserve_exact(counted.iter().map(|(n, _)| n).sum());
+        counted.retain(|(_, p)| *p != rdf_type);
+        // Largest first, so that the threads finish together.
+        counted.sort_unstable_by(|a, b| b.cmp(a));
+        let predicates: Vec<String> = counted.into_iter().map(|(_, p)| p).collect();
+        let predicates = listed.get_or_init(|| predicates);
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || {
+                while let Some(p) = predicates.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    if tx.send(read_predicate(store, p)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        // Merged as they come, so that only a few chunks are held at once.
+        for chunk in rx {
+            collector.merge(chunk?);
+        }
+        Ok(())
+    })?;
+    Ok(collector.finish())
+}
+
+/// The rows of a SELECT query, each as its values in order.
+fn solutions(store: &Store, sparql: &str) -> Result<Vec<Vec<Option<Term>>>, ExportError> {
+    let query = SparqlEvaluator::new()
+        .parse_query(sparql)
+        .map_err(|e| ExportError::Query(e.into()))?;
+    let mut rows = Vec::new();
+    if let QueryResults::Solutions(solutions) = query.on_store(store).execute()? {
+        for solution in solutions {
+            rows.push(solution?.values().to_vec());
+        }
+    }
+    Ok(rows)
+}
+
+/// A node as one reader task has it: an index into the task's own IRIs or blank nodes.
+#[derive(Clone, Copy)]
+enum RawNode {
+    Iri(u32),
+    Blank(u32),
+}
+
+enum RawObj {
+    Node(RawNode),
+    /// A literal; its datatype an index into the task's IRIs.
+    Lit {
+        value: Box<str>,
+        lang: Option<Box<str>>,
+        datatype: u32,
+    },
+}
+
+/// What one reader task brings back: the triples of one predicate, over its own string tables.
+#[derive(Default)]
+struct Chunk {
+    predicate: String,
+    iris: Vec<Box<str>>,
+    iri_ids: FxHashMap<Box<str>, u32>,
+    blanks: Vec<Box<str>>,
+    blank_ids: FxHashMap<Box<str>, u32>,
+    /// (graph, subject, object); no graph is the default graph.
+    quads: Vec<(Option<RawNode>, RawNode, RawObj)>,
+}
+
+impl Chunk {
+    fn intern(table: &mut Vec<Box<str>>, ids: &mut FxHashMap<Box<str>, u32>, s: &str) -> u32 {
+        if let Some(&i) = ids.get(s) {
+            return i;
+        }
+        let i = u32::try_from(table.len()).unwrap_or(u32::MAX);
+        table.push(s.into());
+        ids.insert(s.into(), i);
+        i
+    }
+
+    fn node(&mut self, t: &Term) -> Option<RawNode> {
+        match t {
+            Term::NamedNode(n) => Some(RawNode::Iri(Self::intern(
+                &mut self.iris,
+                &mut self.iri_ids,
+                n.as_str(),
+            ))),
+            Term::BlankNode(b) => Some(RawNode::Blank(Self::intern(
+                &mut self.blanks,
+                &mut self.blank_ids,
+                b.as_str(),
+            ))),
+            Term::Literal(_) => None,
+        }
+    }
+
+    fn obj(&mut self, t: &Term) -> RawObj {
+        match t {
+            Term::Literal(l) => RawObj::Lit {
+                value: l.value().into(),
+                lang: l.language().map(Box::from),
+                datatype: Self::intern(&mut self.iris, &mut self.iri_ids, l.datatype().as_str()),
+            },
+            Term::NamedNode(n) => RawObj::Node(RawNode::Iri(Self::intern(
+                &mut self.iris,
+                &mut self.iri_ids,
+                n.as_str(),
+            ))),
+            Term::BlankNode(b) => RawObj::Node(RawNode::Blank(Self::intern(
+                &mut self.blanks,
+                &mut self.blank_ids,
+                b.as_str(),
+            ))),
+        }
+    }
+}
+
+/// Reads the triples of one predicate, in the default graph and in the named graphs.
+fn read_predicate(store: &Store, predicate: &str) -> Result<Chunk, ExportError> {
+    let mut chunk = Chunk {
+        predicate: predicate.to_string(),
+        ..Chunk::default()
+    };
+    // An IRI the store gave back as a predicate (or rdf:type): valid, so written as it is.
+    let p = NamedNode::new_unchecked(predicate);
+    for (sparql, named) in [
+        (format!("SELECT ?s ?o WHERE {{ ?s {p} ?o }}"), false),
+        (
+            format!("SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s {p} ?o }} }}"),
+            true,
+        ),
+    ] {
+        let query = SparqlEvaluator::new()
+            .parse_query(&sparql)
+            .map_err(|e| ExportError::Query(e.into()))?;
+        let QueryResults::Solutions(solutions) = query.on_store(store).execute()? else {
+            continue;
+        };
+        for solution in solutions {
+            let solution = solution?;
+            let (Some(s), Some(o)) = (solution.get(0), solution.get(1)) else {
+                continue;
+            };
+            let g = if named {
+                match solution.get(2) {
+                    Some(g) => chunk.node(g),
+                    None => continue,
+                }
+            } else {
+                None
+            };
+            let Some(s) = chunk.node(s) else {
+                continue;
+            };
+            let o = chunk.obj(o);
+            chunk.quads.push((g, s, o));
+        }
+    }
+    Ok(chunk)
+}
+
+// ---------------------------------------------------------------------------------------------
 // The collected data: interned IRIs, blank nodes numbered canonically
 // ---------------------------------------------------------------------------------------------
 
-type Iri = Rc<str>;
+type Iri = Arc<str>;
 
 /// A subject or graph name. Blank nodes carry their canonical rank, so the derived order puts
 /// IRIs (sorted by string) before blank nodes.
@@ -280,8 +503,8 @@ enum Node {
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 struct Lit {
-    value: String,
-    lang: Option<String>,
+    value: Box<str>,
+    lang: Option<Box<str>>,
     datatype: Iri,
 }
 
@@ -335,6 +558,8 @@ struct Q {
 struct Data {
     quads: Vec<Q>,
     preds: Vec<Iri>,
+    /// Every IRI the quads use, each once (the collector's interned strings).
+    iris: Vec<Iri>,
 }
 
 impl Data {
@@ -345,10 +570,10 @@ impl Data {
 
 #[derive(Default)]
 struct Collector {
-    iris: HashSet<Iri>,
-    blanks: HashMap<String, u32>,
+    iris: FxHashSet<Iri>,
+    blanks: FxHashMap<String, u32>,
     blank_ids: Vec<String>,
-    pred_ids: HashMap<Iri, u32>,
+    pred_ids: FxHashMap<Iri, u32>,
     preds: Vec<Iri>,
     quads: Vec<Q>,
 }
@@ -358,7 +583,7 @@ impl Collector {
         if let Some(i) = self.iris.get(iri) {
             return i.clone();
         }
-        let i: Iri = Rc::from(iri);
+        let i: Iri = Arc::from(iri);
         self.iris.insert(i.clone());
         i
     }
@@ -380,6 +605,17 @@ impl Collector {
         }
     }
 
+    fn predicate(&mut self, iri: &str) -> u32 {
+        if let Some(&p) = self.pred_ids.get(iri) {
+            return p;
+        }
+        let iri = self.iri(iri);
+        let p = u32::try_from(self.preds.len()).unwrap_or(u32::MAX);
+        self.pred_ids.insert(iri.clone(), p);
+        self.preds.push(iri);
+        p
+    }
+
     fn push(&mut self, quad: &Quad) {
         let g = match &quad.graph_name {
             GraphName::DefaultGraph => Graph::Default,
@@ -387,26 +623,54 @@ impl Collector {
             GraphName::BlankNode(b) => Graph::Named(Node::Blank(self.blank(b.as_str()))),
         };
         let s = self.node(&quad.subject);
-        let p = match self.pred_ids.get(quad.predicate.as_str()) {
-            Some(&p) => p,
-            None => {
-                let iri = self.iri(quad.predicate.as_str());
-                let p = u32::try_from(self.preds.len()).unwrap_or(u32::MAX);
-                self.pred_ids.insert(iri.clone(), p);
-                self.preds.push(iri);
-                p
-            }
-        };
+        let p = self.predicate(quad.predicate.as_str());
         let o = match &quad.object {
             Term::NamedNode(n) => Obj::Iri(self.iri(n.as_str())),
             Term::BlankNode(b) => Obj::Blank(self.blank(b.as_str())),
             Term::Literal(l) => Obj::Lit(Lit {
-                value: l.value().to_string(),
-                lang: l.language().map(str::to_string),
+                value: l.value().into(),
+                lang: l.language().map(Box::from),
                 datatype: self.iri(l.datatype().as_str()),
             }),
         };
         self.quads.push(Q { g, s, p, o });
+    }
+
+    /// Adds what one reader task read.
+    fn merge(&mut self, chunk: Chunk) {
+        let iris: Vec<Iri> = chunk.iris.iter().map(|i| self.iri(i)).collect();
+        let blanks: Vec<u32> = chunk.blanks.iter().map(|b| self.blank(b)).collect();
+        let p = self.predicate(&chunk.predicate);
+        let node = |n: RawNode| match n {
+            RawNode::Iri(i) => Node::Iri(iris[i as usize].clone()),
+            RawNode::Blank(b) => Node::Blank(blanks[b as usize]),
+        };
+        self.quads.reserve(chunk.quads.len());
+        for (g, s, o) in chunk.quads {
+            let g = match g {
+                None => Graph::Default,
+                Some(g) => Graph::Named(node(g)),
+            };
+            let o = match o {
+                RawObj::Node(RawNode::Iri(i)) => Obj::Iri(iris[i as usize].clone()),
+                RawObj::Node(RawNode::Blank(b)) => Obj::Blank(blanks[b as usize]),
+                RawObj::Lit {
+                    value,
+                    lang,
+                    datatype,
+                } => Obj::Lit(Lit {
+                    value,
+                    lang,
+                    datatype: iris[datatype as usize].clone(),
+                }),
+            };
+            self.quads.push(Q {
+                g,
+                s: node(s),
+                p,
+                o,
+            });
+        }
     }
 
     /// Renumbers blank nodes by a canonical order of their one-hop surroundings (ties, i.e.
@@ -415,6 +679,7 @@ impl Collector {
         let mut data = Data {
             quads: self.quads,
             preds: self.preds,
+            iris: self.iris.into_iter().collect(),
         };
         let n = self.blank_ids.len();
         if n == 0 {
@@ -576,24 +841,6 @@ impl UsedPrefixes {
         }
     }
 
-    fn note_node(&mut self, n: &Node) {
-        if let Node::Iri(i) = n {
-            self.note(i);
-        }
-    }
-
-    fn note_obj(&mut self, o: &Obj) {
-        match o {
-            Obj::Iri(i) => self.note(i),
-            Obj::Blank(_) => {}
-            Obj::Lit(l) => {
-                if let LitForm::Typed = lit_form(l) {
-                    self.note(&l.datatype);
-                }
-            }
-        }
-    }
-
     fn write(&self, w: &mut dyn Write) -> io::Result<bool> {
         let mut any = false;
         for ((name, ns), used) in PREFIXES.iter().zip(&self.vocab) {
@@ -636,7 +883,7 @@ fn lit_form(l: &Lit) -> LitForm {
         "string" => return LitForm::Plain,
         "integer" => is_canonical_integer(&l.value),
         "decimal" => is_canonical_decimal(&l.value),
-        "boolean" => l.value == "true" || l.value == "false",
+        "boolean" => &*l.value == "true" || &*l.value == "false",
         _ => false,
     };
     if bare {
@@ -840,124 +1087,291 @@ fn graph_of(q: &Q, trig: bool) -> Option<&Node> {
     }
 }
 
-fn write_pretty<'q>(
+/// The sort position of every IRI of [`Data::iris`] (by string), found by the address of the
+/// interned string, and each IRI as Turtle writes it.
+struct IriTable<'d> {
+    sorted: Vec<&'d Iri>,
+    rank: FxHashMap<usize, u32>,
+    pretty: Vec<String>,
+}
+
+impl<'d> IriTable<'d> {
+    fn new(data: &'d Data) -> Self {
+        let mut sorted: Vec<&Iri> = data.iris.iter().collect();
+        sorted.par_sort_unstable();
+        let rank = sorted
+            .iter()
+            .enumerate()
+            .map(|(r, i)| (address(i), u32::try_from(r).unwrap_or(u32::MAX)))
+            .collect();
+        let pretty = sorted
+            .par_iter()
+            .map(|i| {
+                let mut buf = String::new();
+                push_pretty_iri(&mut buf, i);
+                buf
+            })
+            .collect();
+        IriTable {
+            sorted,
+            rank,
+            pretty,
+        }
+    }
+
+    fn len(&self) -> u32 {
+        u32::try_from(self.sorted.len()).unwrap_or(u32::MAX)
+    }
+
+    /// The rank of an interned IRI; one that was not interned (there is none) is looked up by
+    /// its string.
+    fn rank(&self, iri: &Iri) -> u32 {
+        match self.rank.get(&address(iri)) {
+            Some(&r) => r,
+            None => {
+                let r = self
+                    .sorted
+                    .binary_search_by(|probe| probe.as_ref().cmp(iri.as_ref()))
+                    .unwrap_or_else(|at| at);
+                u32::try_from(r).unwrap_or(u32::MAX)
+            }
+        }
+    }
+
+    /// Sort key of a subject or graph name: IRIs by string, then blank nodes by rank.
+    fn node(&self, n: &Node) -> u32 {
+        match n {
+            Node::Iri(i) => self.rank(i),
+            Node::Blank(b) => self.len().saturating_add(*b),
+        }
+    }
+
+    /// Sort key of an object; literals all get [`LITERAL`] and are compared by value after.
+    fn obj(&self, o: &Obj) -> u32 {
+        match o {
+            Obj::Iri(i) => self.rank(i),
+            Obj::Blank(b) => self.len().saturating_add(*b),
+            Obj::Lit(_) => LITERAL,
+        }
+    }
+
+    fn push_node(&self, buf: &mut String, key: u32, n: &Node) {
+        match self.pretty.get(key as usize) {
+            Some(written) if matches!(n, Node::Iri(_)) => buf.push_str(written),
+            _ => push_pretty_node(buf, n),
+        }
+    }
+
+    fn push_obj(&self, buf: &mut String, key: u32, o: &Obj) {
+        match self.pretty.get(key as usize) {
+            Some(written) if matches!(o, Obj::Iri(_)) => buf.push_str(written),
+            _ => push_pretty_obj(buf, o),
+        }
+    }
+}
+
+const LITERAL: u32 = u32::MAX;
+
+fn address(iri: &Iri) -> usize {
+    Arc::as_ptr(iri) as *const u8 as usize
+}
+
+/// A quad with its sort keys: graph (0 for the default graph, and for all in Turtle), subject,
+/// predicate and object.
+struct Keyed<'q> {
+    g: u32,
+    s: u32,
+    p: u32,
+    o: u32,
+    q: &'q Q,
+}
+
+impl Keyed<'_> {
+    fn same_node(&self, other: &Keyed<'_>) -> bool {
+        (self.g, self.s, self.p, self.o) == (other.g, other.s, other.p, other.o)
+            && (self.o != LITERAL || self.q.o == other.q.o)
+    }
+}
+
+/// How many quads one formatting task writes at least (it ends at a subject's last quad).
+const FORMAT_BATCH: usize = 16_384;
+
+fn write_pretty(
     data: &Data,
-    mut quads: Vec<&'q Q>,
+    quads: Vec<&Q>,
     trig: bool,
     w: &mut dyn Write,
 ) -> Result<usize, ExportError> {
     let ranks = predicate_ranks(data);
-    let rank = |p: u32| ranks.get(p as usize).copied().unwrap_or(u32::MAX);
-    let graph = |q: &'q Q| graph_of(q, trig);
-    quads.sort_unstable_by(|a, b| {
-        let by_graph = if trig {
-            a.g.cmp(&b.g)
-        } else {
-            std::cmp::Ordering::Equal
-        };
-        by_graph
-            .then_with(|| a.s.cmp(&b.s))
-            .then_with(|| rank(a.p).cmp(&rank(b.p)))
-            .then_with(|| a.o.cmp(&b.o))
+    let table = IriTable::new(data);
+    let mut keyed: Vec<Keyed<'_>> = quads
+        .par_iter()
+        .map(|q| Keyed {
+            g: match graph_of(q, trig) {
+                Some(g) => table.node(g).saturating_add(1),
+                None => 0,
+            },
+            s: table.node(&q.s),
+            p: ranks.get(q.p as usize).copied().unwrap_or(u32::MAX),
+            o: table.obj(&q.o),
+            q,
+        })
+        .collect();
+    drop(quads);
+    keyed.par_sort_unstable_by(|a, b| {
+        (a.g, a.s, a.p, a.o)
+            .cmp(&(b.g, b.s, b.p, b.o))
+            .then_with(|| {
+                if a.o == LITERAL {
+                    a.q.o.cmp(&b.q.o)
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
     });
-    quads.dedup_by(|a, b| (!trig || a.g == b.g) && a.s == b.s && a.p == b.p && a.o == b.o);
+    keyed.dedup_by(|a, b| a.same_node(b));
 
     let rdf_type = format!("{RDF}type");
     let mut used = UsedPrefixes::new();
-    for q in &quads {
-        if let Some(g) = graph(q) {
-            used.note_node(g);
+    let mut used_iris = vec![false; table.sorted.len()];
+    let mut mark = |key: u32| {
+        if let Some(slot) = used_iris.get_mut(key as usize) {
+            *slot = true;
         }
-        used.note_node(&q.s);
-        let p = data.pred(q.p);
-        if p != rdf_type {
-            used.note(p);
+    };
+    for k in &keyed {
+        if k.g > 0 {
+            mark(k.g - 1);
         }
-        used.note_obj(&q.o);
+        mark(k.s);
+        if data.pred(k.q.p) != rdf_type {
+            mark(table.rank(&data.preds[k.q.p as usize]));
+        }
+        match &k.q.o {
+            Obj::Lit(l) => {
+                if let LitForm::Typed = lit_form(l) {
+                    used.note(&l.datatype);
+                }
+            }
+            _ => mark(k.o),
+        }
+    }
+    for (iri, _) in table.sorted.iter().zip(&used_iris).filter(|(_, u)| **u) {
+        used.note(iri);
     }
     let has_prefixes = used.write(w)?;
+    let preds: Vec<String> = data
+        .preds
+        .iter()
+        .map(|p| {
+            let mut buf = String::new();
+            push_predicate(&mut buf, p, &rdf_type);
+            buf
+        })
+        .collect();
 
-    let mut buf = String::new();
     let mut start = 0;
     let mut first_graph = true;
-    while start < quads.len() {
-        let g = quads.get(start).and_then(|q| graph(q));
+    while start < keyed.len() {
+        let g = keyed.get(start).map_or(0, |k| k.g);
         let end = start
-            + quads
+            + keyed
                 .get(start..)
                 .unwrap_or_default()
                 .iter()
-                .take_while(|q| graph(q) == g)
+                .take_while(|k| k.g == g)
                 .count();
-        let block = quads.get(start..end).unwrap_or_default();
+        let block = keyed.get(start..end).unwrap_or_default();
         if has_prefixes || !first_graph {
             w.write_all(b"\n")?;
         }
         first_graph = false;
-        match g {
-            None => write_subjects(data, block, &rdf_type, "", &mut buf, w)?,
+        let indent = match block.first().and_then(|k| graph_of(k.q, trig)) {
+            None => "",
             Some(name) => {
-                buf.clear();
-                buf.push_str("GRAPH ");
-                push_pretty_node(&mut buf, name);
+                let mut buf = String::from("GRAPH ");
+                table.push_node(&mut buf, g.saturating_sub(1), name);
                 buf.push_str(" {\n");
                 w.write_all(buf.as_bytes())?;
-                buf.clear();
-                write_subjects(data, block, &rdf_type, "    ", &mut buf, w)?;
-                w.write_all(b"}\n")?;
+                "    "
             }
+        };
+        // Cut the block into batches that end where a subject ends; format them in parallel.
+        let mut batches: Vec<&[Keyed<'_>]> = Vec::new();
+        let mut rest = block;
+        while !rest.is_empty() {
+            let mut cut = FORMAT_BATCH.min(rest.len());
+            while cut < rest.len() && rest.get(cut).map(|k| k.s) == rest.get(cut - 1).map(|k| k.s) {
+                cut += 1;
+            }
+            let (head, tail) = rest.split_at(cut);
+            batches.push(head);
+            rest = tail;
+        }
+        // A few batches per thread at a time, so the text in memory stays small.
+        let window = rayon::current_num_threads().max(1) * 4;
+        for (n, group) in batches.chunks(window).enumerate() {
+            let written: Vec<String> = group
+                .par_iter()
+                .map(|batch| write_subjects(&table, &preds, batch, indent))
+                .collect();
+            for (i, text) in written.iter().enumerate() {
+                if n > 0 || i > 0 {
+                    w.write_all(b"\n")?;
+                }
+                w.write_all(text.as_bytes())?;
+            }
+        }
+        if !indent.is_empty() {
+            w.write_all(b"}\n")?;
         }
         start = end.max(start + 1);
     }
-    Ok(quads.len())
+    Ok(keyed.len())
 }
 
 /// Writes sorted triples of one graph, one block per subject, blank lines between blocks.
 fn write_subjects(
-    data: &Data,
-    quads: &[&Q],
-    rdf_type: &str,
+    table: &IriTable<'_>,
+    preds: &[String],
+    quads: &[Keyed<'_>],
     indent: &str,
-    buf: &mut String,
-    w: &mut dyn Write,
-) -> io::Result<()> {
-    let mut prev: Option<&Q> = None;
-    for q in quads {
+) -> String {
+    let mut buf = String::new();
+    let pred = |k: &Keyed<'_>| preds.get(k.q.p as usize).map_or("", String::as_str);
+    let mut prev: Option<&Keyed<'_>> = None;
+    for k in quads {
         match prev {
-            Some(p) if p.s == q.s && p.p == q.p => {
+            Some(p) if p.s == k.s && p.p == k.p => {
                 buf.push_str(",\n");
                 buf.push_str(indent);
                 buf.push_str("        ");
             }
-            Some(p) if p.s == q.s => {
+            Some(p) if p.s == k.s => {
                 buf.push_str(" ;\n");
                 buf.push_str(indent);
                 buf.push_str("    ");
-                push_predicate(buf, data.pred(q.p), rdf_type);
+                buf.push_str(pred(k));
                 buf.push(' ');
             }
             _ => {
                 if prev.is_some() {
                     buf.push_str(" .\n\n");
-                    w.write_all(buf.as_bytes())?;
-                    buf.clear();
                 }
                 buf.push_str(indent);
-                push_pretty_node(buf, &q.s);
+                table.push_node(&mut buf, k.s, &k.q.s);
                 buf.push(' ');
-                push_predicate(buf, data.pred(q.p), rdf_type);
+                buf.push_str(pred(k));
                 buf.push(' ');
             }
         }
-        push_pretty_obj(buf, &q.o);
-        prev = Some(q);
+        table.push_obj(&mut buf, k.o, &k.q.o);
+        prev = Some(k);
     }
     if prev.is_some() {
         buf.push_str(" .\n");
-        w.write_all(buf.as_bytes())?;
-        buf.clear();
     }
-    Ok(())
+    buf
 }
 
 fn push_predicate(buf: &mut String, p: &str, rdf_type: &str) {
@@ -1015,9 +1429,9 @@ fn to_oxigraph_quad(data: &Data, q: &Q) -> Quad {
         Obj::Iri(i) => NamedNode::new_unchecked(i.to_string()).into(),
         Obj::Blank(b) => BlankNode::new_unchecked(format!("b{b}")).into(),
         Obj::Lit(l) => match &l.lang {
-            Some(lang) => Literal::new_language_tagged_literal_unchecked(&l.value, lang).into(),
+            Some(lang) => Literal::new_language_tagged_literal_unchecked(&*l.value, &**lang).into(),
             None => Literal::new_typed_literal(
-                &l.value,
+                &*l.value,
                 NamedNode::new_unchecked(l.datatype.to_string()),
             )
             .into(),
@@ -1399,7 +1813,7 @@ impl View {
                                 .and_then(|cp| best_label(&cp.labels))
                                 .unwrap_or_else(|| iri_tail(&n)),
                         },
-                        None => c.lit().map(|l| l.value.clone()).unwrap_or_default(),
+                        None => c.lit().map(|l| l.value.to_string()).unwrap_or_default(),
                     })
                     .collect();
                 claimants.sort_unstable();
@@ -1621,7 +2035,7 @@ fn event_label<'a>(
     if label.is_empty() {
         label.push_str(term::EVENT);
     }
-    if let Some(date) = dates.iter().map(|d| d.value.as_str()).min() {
+    if let Some(date) = dates.iter().map(|d| &*d.value).min() {
         label.push('\n');
         label.push_str(date);
     }
@@ -1640,7 +2054,7 @@ fn best_label(labels: &[&Lit]) -> Option<String> {
             };
             (rank, &l.value)
         })
-        .map(|l| l.value.clone())
+        .map(|l| l.value.to_string())
 }
 
 /// The last segment of an IRI, for nodes without a label.
@@ -2106,6 +2520,65 @@ mod tests {
             profile: JsonLdProfileSet::empty(),
         };
         assert_eq!(parse(&a, format), store_set(&store));
+    }
+
+    /// The parallel read (one SPARQL pattern per predicate, on the rayon pool) must give what a
+    /// plain `Store::iter` gives, named graphs, blank nodes and every literal form included,
+    /// whatever the number of threads.
+    #[test]
+    fn the_parallel_store_read_loses_and_reorders_nothing() {
+        let mut quads = sample();
+        let graph = GraphName::NamedNode(id("doc/3f2a9c"));
+        let b = BlankNode::new("n1").expect("bnode");
+        quads.push(Quad::new(
+            id("state/pakistan"),
+            ckg("note"),
+            b.clone(),
+            graph.clone(),
+        ));
+        quads.push(Quad::new(
+            b.clone(),
+            rdfs("comment"),
+            Literal::new_language_tagged_literal("«quoted»\n\"x\"", "fr").expect("lang"),
+            graph.clone(),
+        ));
+        quads.push(Quad::new(
+            b,
+            ckg("odd"),
+            Literal::new_typed_literal("1e3", iri("http://example.org/dt#weird")),
+            GraphName::DefaultGraph,
+        ));
+        quads.push(Quad::new(
+            id("state/pakistan"),
+            rdfs("label"),
+            en("Pakistan"),
+            graph,
+        ));
+        let store = store_of(&quads);
+        for format in [
+            ExportFormat::NQuads,
+            ExportFormat::TriG,
+            ExportFormat::Turtle,
+            ExportFormat::NTriples,
+        ] {
+            let mut sequential = Vec::new();
+            let all: Vec<Quad> = store.iter().collect::<Result<_, _>>().expect("read store");
+            export_quads(all, format, None, 0, &mut sequential).expect("export quads");
+            for threads in [1, 3] {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .expect("pool");
+                let parallel = pool.install(|| export_string(&store, format, None, 0));
+                assert_eq!(
+                    parallel,
+                    String::from_utf8(sequential.clone()).expect("UTF-8"),
+                    "{format} on {threads} threads"
+                );
+            }
+        }
+        let nq = export_string(&store, ExportFormat::NQuads, None, 0);
+        assert_eq!(nq.lines().count(), store.len().expect("len"));
     }
 
     #[test]
