@@ -126,6 +126,8 @@ struct DocState<'a> {
     latest_year: Option<i32>,
     para_date: Option<(usize, DateValue)>,
     para_date_sentence: usize,
+    /// Whether that date was counted ("two days earlier") rather than told.
+    para_date_counted: bool,
     last_event: HashMap<String, usize>,
     /// Claims waiting for the speaker of an open quotation.
     pending_quote: Vec<usize>,
@@ -199,6 +201,7 @@ impl Extractor {
             latest_year: None,
             para_date: None,
             para_date_sentence: 0,
+            para_date_counted: false,
             last_event: HashMap::new(),
             pending_quote: Vec::new(),
             in_quote: false,
@@ -445,6 +448,13 @@ impl<'a> DocState<'a> {
         if let Some(last) = sent.dates.last() {
             self.para_date = Some((sent.paragraph, last.value));
             self.para_date_sentence = idx;
+            // "two days earlier", "a week ago": counted from the publication date, which is
+            // not always what the writer counted from
+            self.para_date_counted = last.end > 0
+                && matches!(
+                    sent.word(last.end - 1),
+                    "earlier" | "before" | "ago" | "previously" | "later"
+                );
         }
         self.prev_subject = self
             .opening_subject(&sent)
@@ -4421,17 +4431,25 @@ impl<'a> DocState<'a> {
         if let Some(d) = best {
             return Some(d.value);
         }
-        let just_before = self
-            .para_date
-            .filter(|_| self.para_date_sentence + 1 == s.idx);
+        let since = s.idx.saturating_sub(self.para_date_sentence);
+        let just_before = self.para_date.filter(|_| since == 1);
         let prev = just_before
             .filter(|&(p, _)| p == s.paragraph)
             .map(|(_, v)| v);
-        // "A ceasefire was agreed two days later": counted from the date told just before
-        // (also at the end of the paragraph before: "… on 12 October.¶Three days later, …"),
-        // and no date at all when that date is not precise enough
+        // "A ceasefire was agreed two days later": counted from the last date told, a few
+        // sentences back at most (also in a paragraph before: "… on 12 October. The group
+        // said …¶Three days later, …"); from a counted date ("two days earlier") only when it
+        // was just before; and no date at all when that date is not precise enough
+        let reach = if self.para_date_counted {
+            1
+        } else {
+            self.rules().later_reach
+        };
         match dates::later_offset(&s.toks) {
-            Some(later) => just_before.and_then(|(_, v)| later.after(v)),
+            Some(later) => self
+                .para_date
+                .filter(|_| since >= 1 && since <= reach)
+                .and_then(|(_, v)| later.after(v)),
             None => prev,
         }
     }

@@ -100,6 +100,12 @@ struct RawDocument {
     end_sections: Vec<String>,
     #[serde(default)]
     heading_max_words: usize,
+    #[serde(default = "default_later_reach")]
+    later_reach: usize,
+}
+
+fn default_later_reach() -> usize {
+    1
 }
 
 #[derive(Debug, Deserialize)]
@@ -316,6 +322,8 @@ pub struct Rules {
     pub end_sections: Vec<String>,
     /// Sentences of at most this many words without final punctuation are headings.
     pub heading_max_words: usize,
+    /// How many sentences back "two days later" may find the date it counts from.
+    pub later_reach: usize,
     pub relations: Vec<RelationRule>,
     pub events: Vec<EventRule>,
     pub role_target: PhraseSet,
@@ -563,6 +571,7 @@ impl Rules {
                 .map(|p| p.to_lowercase())
                 .collect(),
             heading_max_words: raw.document.heading_max_words,
+            later_reach: raw.document.later_reach,
             end_sections: raw
                 .document
                 .end_sections
