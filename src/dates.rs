@@ -16,6 +16,23 @@ pub enum DateValue {
 }
 
 impl DateValue {
+    /// Whether the two can be the same time: equal, or one a day or month within the other
+    /// ("October 2025" and "19 October 2025" can; 18 and 19 October cannot).
+    pub fn overlaps(&self, other: &DateValue) -> bool {
+        let (y1, m1, d1) = self.parts();
+        let (y2, m2, d2) = other.parts();
+        let agree = |a: Option<u32>, b: Option<u32>| a.is_none() || b.is_none() || a == b;
+        y1 == y2 && agree(m1, m2) && (m1.is_none() || m2.is_none() || agree(d1, d2))
+    }
+
+    fn parts(&self) -> (i32, Option<u32>, Option<u32>) {
+        match self {
+            DateValue::Year(y) => (*y, None, None),
+            DateValue::Month(y, m) => (*y, Some(*m), None),
+            DateValue::Day(d) => (d.year(), Some(d.month()), Some(d.day())),
+        }
+    }
+
     pub fn lexical(&self) -> String {
         match self {
             DateValue::Year(y) => format!("{y:04}"),
@@ -723,6 +740,16 @@ mod tests {
         assert_eq!(number_at(&t, 5), Some((12, 2)));
         assert_eq!(number_at(&t, 7), None);
         assert_eq!(number_at(&t, 8), Some((100, 2)));
+    }
+
+    #[test]
+    fn dates_overlap_when_one_can_hold_the_other() {
+        let day = |y, m, d| DateValue::Day(NaiveDate::from_ymd_opt(y, m, d).expect("date"));
+        assert!(day(2025, 10, 19).overlaps(&DateValue::Month(2025, 10)));
+        assert!(DateValue::Year(2025).overlaps(&day(2025, 3, 1)));
+        assert!(!day(2025, 10, 19).overlaps(&day(2025, 10, 30)));
+        assert!(!DateValue::Month(2025, 9).overlaps(&day(2025, 10, 1)));
+        assert!(!DateValue::Year(2024).overlaps(&DateValue::Month(2025, 1)));
     }
 
     #[test]

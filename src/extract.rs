@@ -109,6 +109,15 @@ impl Sent {
     }
 }
 
+/// What a definite "the ceasefire" refers to.
+enum Coref {
+    /// The same occurrence of an event told before: merged into it.
+    Same(usize),
+    /// The same truce or talks, told at another date: a new event with that one's parties.
+    Earlier(usize),
+    None,
+}
+
 /// Per-document state: entities, statements, and what back-references resolve to.
 struct DocState<'a> {
     ex: &'a Extractor,
@@ -129,6 +138,8 @@ struct DocState<'a> {
     /// Whether that date was counted ("two days earlier") rather than told.
     para_date_counted: bool,
     last_event: HashMap<String, usize>,
+    /// Truces told as made, in a passive ("a ceasefire was agreed"): kept with only a date.
+    truces_made: BTreeSet<usize>,
     /// Claims waiting for the speaker of an open quotation.
     pending_quote: Vec<usize>,
     in_quote: bool,
@@ -203,6 +214,7 @@ impl Extractor {
             para_date_sentence: 0,
             para_date_counted: false,
             last_event: HashMap::new(),
+            truces_made: BTreeSet::new(),
             pending_quote: Vec::new(),
             in_quote: false,
             triggers: Vec::new(),
@@ -2375,7 +2387,21 @@ impl<'a> DocState<'a> {
             .saturating_sub(r.modal_window)
             .max(from)
             .max(s.clause_start(i));
-        (lo..i).any(|k| self.modal_at(s, k)) || (s.clause_start(i) == 0 && s.word(0) == "if")
+        (lo..i).any(|k| self.modal_at(s, k) && !self.closed_subordinate(s, k, i))
+            || (s.clause_start(i) == 0 && s.word(0) == "if")
+    }
+
+    /// Whether the word at `k` sits in a subordinate clause that a comma closes before `i`:
+    /// "shortly before the truce was due to lapse, troops shelled …".
+    fn closed_subordinate(&self, s: &Sent, k: usize, i: usize) -> bool {
+        if !(k..i).any(|j| s.word(j) == ",") {
+            return false;
+        }
+        let start = (s.dateline..k)
+            .rev()
+            .find(|&j| s.word(j) == ",")
+            .map_or(s.dateline, |j| j + 1);
+        (start..k).any(|j| self.rules().subordinators.match_at(&s.toks, j).is_some())
     }
 
     /// Whether a modal phrase starts at `k`. The month is no modal: "agreed a ceasefire on
@@ -3891,12 +3917,21 @@ impl<'a> DocState<'a> {
                         merge_event(&mut self.events[e], ev);
                         e
                     }
-                    None => match self.coreferent_event(s, i, &ev) {
-                        Some(e) => {
+                    None => match self.coreferent_event(s, i, l, &ev) {
+                        Coref::Same(e) => {
                             merge_event(&mut self.events[e], ev);
                             e
                         }
-                        None => {
+                        Coref::Earlier(e) => {
+                            // the same truce or talks at another time: the same parties
+                            let mut ev = ev;
+                            if ev.participants.is_empty() {
+                                ev.participants = self.events[e].participants.clone();
+                            }
+                            self.events.push(ev);
+                            self.events.len() - 1
+                        }
+                        Coref::None => {
                             self.events.push(ev);
                             self.events.len() - 1
                         }
@@ -3906,6 +3941,11 @@ impl<'a> DocState<'a> {
                     in_sentence.push(idx);
                 }
                 self.triggers.push((idx, i));
+                if self.events[idx].types.iter().any(|t| t == "Ceasefire")
+                    && matches!(s.word(i + l), "was" | "were")
+                {
+                    self.truces_made.insert(idx);
+                }
                 self.push_agent_claims(s, idx, said_agents);
                 for t in self.events[idx].types.clone() {
                     self.last_event.insert(t, idx);
@@ -3960,7 +4000,23 @@ impl<'a> DocState<'a> {
     }
 
     /// "the ceasefire", "the talks", a participant-less truce: the latest one of its type.
-    fn coreferent_event(&self, s: &Sent, i: usize, ev: &Event) -> Option<usize> {
+    fn coreferent_event(&self, s: &Sent, i: usize, l: usize, ev: &Event) -> Coref {
+        match self.coreferent_event_at(s, i, l, ev) {
+            Some((e, true)) => Coref::Same(e),
+            Some((e, false)) => Coref::Earlier(e),
+            None => Coref::None,
+        }
+    }
+
+    /// The event "the ceasefire" at `i` names, and whether it is the same occurrence (false:
+    /// the same truce told at another date, "the ceasefire was first agreed on Oct. 19").
+    fn coreferent_event_at(
+        &self,
+        s: &Sent,
+        i: usize,
+        l: usize,
+        ev: &Event,
+    ) -> Option<(usize, bool)> {
         let main = ev.types[0].as_str();
         let definite = i > 0 && matches!(s.word(i - 1), "the" | "this" | "that");
         if EVENT_FAMILY_ATTACK.contains(&main) {
@@ -3972,7 +4028,7 @@ impl<'a> DocState<'a> {
                 let same_place = ev.locations.is_empty()
                     || p.locations.is_empty()
                     || ev.locations.iter().any(|l| p.locations.contains(l));
-                return (same_place && p.prov.sentence + 3 >= s.idx).then_some(prev);
+                return (same_place && p.prov.sentence + 3 >= s.idx).then_some((prev, true));
             }
             return None;
         }
@@ -3987,7 +4043,25 @@ impl<'a> DocState<'a> {
         let conflict = !ev.participants.is_empty()
             && !p.participants.is_empty()
             && ev.participants.iter().any(|x| !p.participants.contains(x));
-        (!conflict).then_some(prev)
+        // "… agreed on Thursday to extend a ceasefire … The ceasefire was first agreed on
+        // Oct. 19 in Doha": another date is another event (the first agreement, not the
+        // extension)
+        // (only a date told of the truce itself, in a passive right after it: in "On 17
+        // October, shortly before the truce was due to expire, aircraft struck …" the date is
+        // the strikes', in "the negotiations produced a ceasefire in 2022" the ceasefire's)
+        let passive = matches!(s.word(i + l), "was" | "were");
+        let own_date = s
+            .dates
+            .iter()
+            .filter(|_| passive)
+            .find(|d| {
+                d.start > i + l
+                    && d.start <= i + l + 5
+                    && !(i + l..d.start).any(|k| matches!(s.word(k), "," | ";" | "that" | "and"))
+            })
+            .map(|d| d.value);
+        let other_date = matches!((&own_date, &p.date), (Some(a), Some(b)) if !a.overlaps(b));
+        (!conflict).then_some((prev, !other_date))
     }
 
     fn build_event(
@@ -5464,7 +5538,12 @@ impl<'a> DocState<'a> {
             .iter()
             .enumerate()
             .map(|(i, e)| {
+                // a truce told as made, with only its date, still says when one was made ("On
+                // 15 October, a 48-hour ceasefire was announced", "since a truce was agreed in
+                // October"; not "said it backs the ceasefire")
+                let dated_truce = e.date.is_some() && self.truces_made.contains(&i);
                 claimed.contains(&i)
+                    || dated_truce
                     || !(e.agents.is_empty()
                         && e.targets.is_empty()
                         && e.participants.is_empty()

@@ -89,6 +89,8 @@ struct RawContext {
     near_places: Vec<String>,
     #[serde(default)]
     report_adjuncts: Vec<String>,
+    #[serde(default)]
+    subordinators: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -311,6 +313,9 @@ pub struct Rules {
     /// Prepositions after which an unknown capitalised name is a place ("near Zalambessa",
     /// "on the outskirts of Bara").
     pub near_places: PhraseSet,
+    /// Words that open a fronted subordinate clause ("before", "after"): a modal inside it
+    /// ("shortly before the truce was due to lapse,") does not reach the main clause.
+    pub subordinators: PhraseSet,
     /// Words that open where, when or how something was said, after a sentence-final
     /// attribution verb ("said on Telegram", "said in a statement", "wrote on X").
     pub report_adjuncts: PhraseSet,
@@ -556,6 +561,7 @@ impl Rules {
             locality_heads: ps(&raw.context.locality_heads),
             site_heads: ps(&raw.context.site_heads),
             near_places: ps(&raw.context.near_places),
+            subordinators: ps(&raw.context.subordinators),
             report_adjuncts: ps(&raw.context.report_adjuncts),
             place_name_heads: ps(&raw.context.place_name_heads),
             skip_prefixes: raw
