@@ -5160,10 +5160,17 @@ impl<'a> DocState<'a> {
             let killer_after_trigger = own_subject
                 .first()
                 .is_some_and(|&m| s.mentions[m].start > trigger_pos);
+            // "an attack on a UN convoy killed two civilians": the name before the verb is
+            // the attack's target, inside its noun phrase, not the killer
+            let in_trigger_phrase = !own_keys.is_empty()
+                && own_keys.iter().all(|k| {
+                    self.events[e].targets.contains(k) || self.events[e].locations.contains(k)
+                });
             if participle
                 || own_keys.is_empty()
                 || self.events[e].agents == own_keys
                 || !killer_after_trigger
+                || in_trigger_phrase
             {
                 return e;
             }
