@@ -73,7 +73,13 @@ pub struct DateMention {
     pub value: DateValue,
     /// Whether the text gave the year (false: taken from the anchor).
     pub explicit: bool,
+    /// Whether it was counted back from the publication date ("two days earlier", "a week
+    /// ago"), which is not always what the writer counted from.
+    pub counted: bool,
 }
+
+/// Words after "N days" that count back from the anchor.
+const COUNTED_BACK: &[&str] = &["ago", "earlier", "before", "previously"];
 
 const MONTHS: &[&str] = &[
     "january",
@@ -278,6 +284,7 @@ fn find_dates_plain(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                             end,
                             value: v,
                             explicit: year.is_some(),
+                            counted: false,
                         });
                         i = end;
                         continue;
@@ -313,6 +320,7 @@ fn find_dates_plain(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                         end,
                         value: v,
                         explicit,
+                        counted: false,
                     });
                     i = end;
                     continue;
@@ -344,6 +352,7 @@ fn find_dates_plain(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                             end,
                             value: v,
                             explicit: year.is_some(),
+                            counted: false,
                         });
                         i = end;
                         continue;
@@ -357,6 +366,7 @@ fn find_dates_plain(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                     end: i + 2,
                     value: DateValue::Month(y, m),
                     explicit: true,
+                    counted: false,
                 });
                 i += 2;
                 continue;
@@ -371,6 +381,7 @@ fn find_dates_plain(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                         end: i + 1,
                         value: v,
                         explicit: false,
+                        counted: false,
                     });
                 }
                 i += 1;
@@ -395,6 +406,7 @@ fn find_dates_plain(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                     end: i + 1,
                     value: DateValue::Year(y),
                     explicit: true,
+                    counted: false,
                 });
             }
             i += 1;
@@ -402,11 +414,13 @@ fn find_dates_plain(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
         }
         if let Some(d) = anchor.doc_date {
             if let Some((v, len)) = relative(toks, i, d) {
+                let last = toks.get(i + len - 1).map_or("", |t| t.lower.as_str());
                 out.push(DateMention {
                     start: i,
                     end: i + len,
                     value: v,
                     explicit: false,
+                    counted: COUNTED_BACK.contains(&last),
                 });
                 i += len;
                 continue;
@@ -473,7 +487,7 @@ fn relative(toks: &[Token], i: usize, d: NaiveDate) -> Option<(DateValue, usize)
     if let Some((n, len)) = number_at(toks, i) {
         let unit = w(len);
         let after = w(len + 1);
-        if matches!(after, "ago" | "earlier" | "before" | "previously") {
+        if COUNTED_BACK.contains(&after) {
             let days = match unit {
                 "day" | "days" => Some(n as i64),
                 "week" | "weeks" => Some(7 * n as i64),

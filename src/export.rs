@@ -27,7 +27,7 @@ use std::sync::{mpsc, Arc, OnceLock};
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, QuerySolutionIter, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -352,16 +352,22 @@ fn read_store(store: &Store) -> Result<Data, ExportError> {
     Ok(collector.finish())
 }
 
-/// The rows of a SELECT query, each as its values in order.
-fn solutions(store: &Store, sparql: &str) -> Result<Vec<Vec<Option<Term>>>, ExportError> {
+/// The solutions of one of our SELECT queries, streamed.
+fn select(store: &Store, sparql: &str) -> Result<Option<QuerySolutionIter<'static>>, ExportError> {
     let query = SparqlEvaluator::new()
         .parse_query(sparql)
         .map_err(|e| ExportError::Query(e.into()))?;
+    Ok(match query.on_store(store).execute()? {
+        QueryResults::Solutions(solutions) => Some(solutions),
+        _ => None,
+    })
+}
+
+/// The rows of a SELECT query, each as its values in order.
+fn solutions(store: &Store, sparql: &str) -> Result<Vec<Vec<Option<Term>>>, ExportError> {
     let mut rows = Vec::new();
-    if let QueryResults::Solutions(solutions) = query.on_store(store).execute()? {
-        for solution in solutions {
-            rows.push(solution?.values().to_vec());
-        }
+    for solution in select(store, sparql)?.into_iter().flatten() {
+        rows.push(solution?.values().to_vec());
     }
     Ok(rows)
 }
@@ -406,18 +412,18 @@ impl Chunk {
         i
     }
 
+    fn iri(&mut self, iri: &str) -> u32 {
+        Self::intern(&mut self.iris, &mut self.iri_ids, iri)
+    }
+
+    fn blank(&mut self, id: &str) -> u32 {
+        Self::intern(&mut self.blanks, &mut self.blank_ids, id)
+    }
+
     fn node(&mut self, t: &Term) -> Option<RawNode> {
         match t {
-            Term::NamedNode(n) => Some(RawNode::Iri(Self::intern(
-                &mut self.iris,
-                &mut self.iri_ids,
-                n.as_str(),
-            ))),
-            Term::BlankNode(b) => Some(RawNode::Blank(Self::intern(
-                &mut self.blanks,
-                &mut self.blank_ids,
-                b.as_str(),
-            ))),
+            Term::NamedNode(n) => Some(RawNode::Iri(self.iri(n.as_str()))),
+            Term::BlankNode(b) => Some(RawNode::Blank(self.blank(b.as_str()))),
             Term::Literal(_) => None,
         }
     }
@@ -427,18 +433,10 @@ impl Chunk {
             Term::Literal(l) => RawObj::Lit {
                 value: l.value().into(),
                 lang: l.language().map(Box::from),
-                datatype: Self::intern(&mut self.iris, &mut self.iri_ids, l.datatype().as_str()),
+                datatype: self.iri(l.datatype().as_str()),
             },
-            Term::NamedNode(n) => RawObj::Node(RawNode::Iri(Self::intern(
-                &mut self.iris,
-                &mut self.iri_ids,
-                n.as_str(),
-            ))),
-            Term::BlankNode(b) => RawObj::Node(RawNode::Blank(Self::intern(
-                &mut self.blanks,
-                &mut self.blank_ids,
-                b.as_str(),
-            ))),
+            Term::NamedNode(n) => RawObj::Node(RawNode::Iri(self.iri(n.as_str()))),
+            Term::BlankNode(b) => RawObj::Node(RawNode::Blank(self.blank(b.as_str()))),
         }
     }
 }
@@ -458,13 +456,7 @@ fn read_predicate(store: &Store, predicate: &str) -> Result<Chunk, ExportError> 
             true,
         ),
     ] {
-        let query = SparqlEvaluator::new()
-            .parse_query(&sparql)
-            .map_err(|e| ExportError::Query(e.into()))?;
-        let QueryResults::Solutions(solutions) = query.on_store(store).execute()? else {
-            continue;
-        };
-        for solution in solutions {
+        for solution in select(store, &sparql)?.into_iter().flatten() {
             let solution = solution?;
             let (Some(s), Some(o)) = (solution.get(0), solution.get(1)) else {
                 continue;
@@ -1239,13 +1231,19 @@ fn write_pretty(
             *slot = true;
         }
     };
+    // each predicate's IRI rank, none for rdf:type (written `a`)
+    let pred_keys: Vec<Option<u32>> = data
+        .preds
+        .iter()
+        .map(|p| (**p != *rdf_type).then(|| table.rank(p)))
+        .collect();
     for k in &keyed {
         if k.g > 0 {
             mark(k.g - 1);
         }
         mark(k.s);
-        if data.pred(k.q.p) != rdf_type {
-            mark(table.rank(&data.preds[k.q.p as usize]));
+        if let Some(&Some(p)) = pred_keys.get(k.q.p as usize) {
+            mark(p);
         }
         match &k.q.o {
             Obj::Lit(l) => {

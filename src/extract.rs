@@ -109,6 +109,11 @@ impl Sent {
     }
 }
 
+/// Whether a passive starts at `k`, right after an event noun: "the ceasefire was agreed".
+fn passive_after(s: &Sent, k: usize) -> bool {
+    matches!(s.word(k), "was" | "were")
+}
+
 /// What a definite "the ceasefire" refers to.
 enum Coref {
     /// The same occurrence of an event told before: merged into it.
@@ -460,13 +465,7 @@ impl<'a> DocState<'a> {
         if let Some(last) = sent.dates.last() {
             self.para_date = Some((sent.paragraph, last.value));
             self.para_date_sentence = idx;
-            // "two days earlier", "a week ago": counted from the publication date, which is
-            // not always what the writer counted from
-            self.para_date_counted = last.end > 0
-                && matches!(
-                    sent.word(last.end - 1),
-                    "earlier" | "before" | "ago" | "previously" | "later"
-                );
+            self.para_date_counted = last.counted;
         }
         self.prev_subject = self
             .opening_subject(&sent)
@@ -3942,7 +3941,7 @@ impl<'a> DocState<'a> {
                 }
                 self.triggers.push((idx, i));
                 if self.events[idx].types.iter().any(|t| t == "Ceasefire")
-                    && matches!(s.word(i + l), "was" | "were")
+                    && passive_after(s, i + l)
                 {
                     self.truces_made.insert(idx);
                 }
@@ -4049,11 +4048,10 @@ impl<'a> DocState<'a> {
         // (only a date told of the truce itself, in a passive right after it: in "On 17
         // October, shortly before the truce was due to expire, aircraft struck …" the date is
         // the strikes', in "the negotiations produced a ceasefire in 2022" the ceasefire's)
-        let passive = matches!(s.word(i + l), "was" | "were");
         let own_date = s
             .dates
             .iter()
-            .filter(|_| passive)
+            .filter(|_| passive_after(s, i + l))
             .find(|d| {
                 d.start > i + l
                     && d.start <= i + l + 5
@@ -4895,34 +4893,23 @@ impl<'a> DocState<'a> {
                 i = num_end;
                 continue;
             }
+            // where "at least" / "about" before the number starts, if any
+            let qualified = r
+                .at_least
+                .match_ending(&s.toks, i)
+                .or_else(|| r.approximate.match_ending(&s.toks, i))
+                .unwrap_or(i);
             // "…, killing two and wounding nine", "…, killing at least 12.": a bare number
             // right after the kill verb counts the dead, whoever they were
-            let bare_after_kill = {
-                let mut b = i;
-                if let Some(x) = r
-                    .at_least
-                    .match_ending(&s.toks, b)
-                    .or_else(|| r.approximate.match_ending(&s.toks, b))
-                {
-                    b = x;
-                }
-                b > 0
-                    && matches!(s.word(b - 1), "killing" | "killed")
-                    && matches!(s.word(num_end), "," | "." | "and" | ";" | "")
-            };
+            let bare_after_kill = qualified > 0
+                && matches!(s.word(qualified - 1), "killing" | "killed")
+                && matches!(s.word(num_end), "," | "." | "and" | ";" | "");
             if noun.is_none() && victim_mentions.is_empty() && !bare_after_kill {
                 i = num_end;
                 continue;
             }
             // a kill word: before the number ("killing at least one soldier") …
-            let mut before = i;
-            if let Some(b) = r
-                .at_least
-                .match_ending(&s.toks, before)
-                .or_else(|| r.approximate.match_ending(&s.toks, before))
-            {
-                before = b;
-            }
+            let mut before = qualified;
             if s.word(before.saturating_sub(1)) == "the" {
                 before -= 1;
             }
