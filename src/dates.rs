@@ -457,14 +457,19 @@ fn relative(toks: &[Token], i: usize, d: NaiveDate) -> Option<(DateValue, usize)
                     return Some((DateValue::Year(y), k + 1));
                 }
                 "week" => {
-                    // only when the whole week lies in one month
+                    // the calendar week (Monday to Sunday) of the publication date or the one
+                    // before it: its month when the whole span lies in one month, else its year
+                    let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
                     let (a, b) = if this {
-                        (d - Duration::days(6), d)
+                        (monday, d)
                     } else {
-                        (d - Duration::days(13), d - Duration::days(7))
+                        (monday - Duration::days(7), monday - Duration::days(1))
                     };
                     if a.month() == b.month() {
                         return Some((DateValue::Month(b.year(), b.month()), k + 1));
+                    }
+                    if a.year() == b.year() {
+                        return Some((DateValue::Year(b.year()), k + 1));
                     }
                     return None;
                 }
@@ -743,6 +748,17 @@ mod tests {
         assert_eq!(dates("last month", Some("2025-10-14"), None), ["2025-09"]);
         assert_eq!(dates("last year", Some("2025-10-14"), None), ["2024"]);
         assert!(dates("two days earlier", None, Some(2025)).is_empty());
+        // calendar weeks: Tuesday 2025-12-09's last week is 1–7 December, one month; Tuesday
+        // 2025-10-07's is 29 September – 5 October, which only a year holds; Friday
+        // 2027-01-08's is 28 December 2026 – 3 January 2027, which nothing holds
+        assert_eq!(dates("last week", Some("2025-12-09"), None), ["2025-12"]);
+        assert_eq!(dates("last week", Some("2025-10-07"), None), ["2025"]);
+        assert!(dates("last week", Some("2027-01-08"), None).is_empty());
+        assert_eq!(
+            dates("earlier this week", Some("2025-10-09"), None),
+            ["2025-10"]
+        );
+        assert_eq!(dates("this week", Some("2025-10-01"), None), ["2025"]);
     }
 
     #[test]

@@ -177,6 +177,13 @@ struct DocState<'a> {
 const DEMONYM_KIND: Kind = Kind::State;
 const EVENT_FAMILY_ATTACK: &[&str] = &["Attack", "Airstrike"];
 const CONTRACTED_NEGATION: &str = "'t";
+/// Words that cannot open the noun phrase an attributive participle qualifies ("officials
+/// confirmed that …", "… confirmed the strike", "… alleged to have …").
+const FUNCTION_WORDS: &[&str] = &[
+    "that", "the", "a", "an", "this", "these", "those", "it", "to", "by", "on", "in", "at", "he",
+    "she", "they", "we", "i", "its", "his", "her", "their", "what", "how", "whether", "who",
+    "which", "as", "for", "from", "with", "of", "and", "or", "but", "there", "him", "them",
+];
 /// What a denial can refer back to: "Kabul rejected the accusation", "a charge Pakistan denied".
 const DENIED_NOUNS: &[&str] = &[
     "accusation",
@@ -2462,7 +2469,7 @@ impl<'a> DocState<'a> {
     /// been agreed", "a return to fighting was not inevitable", "talks have never taken place".
     fn unrealised_after(&self, s: &Sent, from: usize) -> bool {
         let r = self.rules();
-        let end = s.clause_end(from).min(from + 16);
+        let end = s.clause_end(from).min(from + 24);
         let mut k = from;
         while k < end {
             // a list of names may run on ("proposed by the US, Saudi Arabia and Egypt has not …")
@@ -2520,6 +2527,32 @@ impl<'a> DocState<'a> {
         let lo = i.saturating_sub(3).max(f.from);
         (lo..i).any(|k| matches!(s.word(k), "not" | "never" | "'t" | "no"))
             && !(lo..i).any(|k| self.modal_at(s, k))
+    }
+
+    /// Whether the attribution word at `i` (of `l` tokens) qualifies the noun after it instead
+    /// of reporting speech: "jets struck suspected TTP hideouts", "killed two alleged
+    /// informants". It must be one of `attributive_participles`, follow a number, an event or
+    /// kill verb or a word of `attributive_after`, and come before a content word.
+    fn attributive(&self, s: &Sent, i: usize, l: usize) -> bool {
+        let r = self.rules();
+        if l != 1 || i == 0 || r.attributive_participles.match_at(&s.toks, i) != Some(1) {
+            return false;
+        }
+        let next = &s.toks[i + 1..];
+        let before_noun = next.first().is_some_and(|t| {
+            t.kind == TokKind::Word && !FUNCTION_WORDS.contains(&t.lower.as_str())
+        });
+        if !before_noun {
+            return false;
+        }
+        let prev = &s.toks[i - 1];
+        prev.kind == TokKind::Number
+            || dates::number_at(&s.toks, i - 1).is_some()
+            || r.attributive_after.match_ending(&s.toks, i).is_some()
+            || r.kill_words.match_ending(&s.toks, i).is_some()
+            || r.events
+                .iter()
+                .any(|e| e.verbs.match_ending(&s.toks, i).is_some())
     }
 
     /// Whether the attribution verb at `v` (ending at `after`) closes its sentence, apart from
@@ -2935,6 +2968,10 @@ impl<'a> DocState<'a> {
                 ))
                 || (s.word(i + l) == "of" && !a.denied && a.theme == Theme::None)
             {
+                i += l;
+                continue;
+            }
+            if self.attributive(s, i, l) {
                 i += l;
                 continue;
             }

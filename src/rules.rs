@@ -91,6 +91,10 @@ struct RawContext {
     report_adjuncts: Vec<String>,
     #[serde(default)]
     subordinators: Vec<String>,
+    #[serde(default)]
+    attributive_participles: Vec<String>,
+    #[serde(default)]
+    attributive_after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -316,6 +320,11 @@ pub struct Rules {
     /// Words that open a fronted subordinate clause ("before", "after"): a modal inside it
     /// ("shortly before the truce was due to lapse,") does not reach the main clause.
     pub subordinators: PhraseSet,
+    /// Participles of attribution verbs that qualify the noun after them when they follow a
+    /// number, an event or kill verb, or a word of `attributive_after` ("struck suspected TTP
+    /// hideouts", "two alleged spies"): then they report no speech.
+    pub attributive_participles: PhraseSet,
+    pub attributive_after: PhraseSet,
     /// Words that open where, when or how something was said, after a sentence-final
     /// attribution verb ("said on Telegram", "said in a statement", "wrote on X").
     pub report_adjuncts: PhraseSet,
@@ -562,6 +571,8 @@ impl Rules {
             site_heads: ps(&raw.context.site_heads),
             near_places: ps(&raw.context.near_places),
             subordinators: ps(&raw.context.subordinators),
+            attributive_participles: ps(&raw.context.attributive_participles),
+            attributive_after: ps(&raw.context.attributive_after),
             report_adjuncts: ps(&raw.context.report_adjuncts),
             place_name_heads: ps(&raw.context.place_name_heads),
             skip_prefixes: raw
