@@ -2339,14 +2339,19 @@ impl<'a> DocState<'a> {
             }
             if let Some(mi) = s.at[k] {
                 if want(s.mentions[mi].kind) {
-                    // "in Pakistan's southwestern Balochistan province": the place inside
+                    // "in Pakistan's southwestern Balochistan province": the place inside;
+                    // "accused Yemen's Houthis of …": the group the state qualifies
                     let m = &s.mentions[mi];
                     if m.possessive && m.kind == Kind::State {
                         let inner = (m.end + 1..(m.end + 4).min(s.toks.len()))
                             .find_map(|j| s.at[j])
                             .filter(|&pm| {
                                 let p = &s.mentions[pm];
-                                p.kind.is_place() && p.kind != Kind::State && want(p.kind)
+                                let group = matches!(p.kind, Kind::ArmedGroup | Kind::Organization)
+                                    && pm == mi + 1
+                                    && p.start == m.end + 1;
+                                ((p.kind.is_place() && p.kind != Kind::State) || group)
+                                    && want(p.kind)
                             });
                         if let Some(pm) = inner {
                             return self.group_of(s, pm);

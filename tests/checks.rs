@@ -44,6 +44,11 @@ fn third_wire_corpus_answers_its_checks() {
     run_checks("tests/checks_wire3.toml", &["tests/fixtures/wire3"]);
 }
 
+#[test]
+fn fourth_wire_corpus_answers_its_checks() {
+    run_checks("tests/checks_wire4.toml", &["tests/fixtures/wire4"]);
+}
+
 fn run_checks(file: &str, dirs: &[&str]) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join(file)).expect("checks file");
