@@ -12,6 +12,10 @@
 use conflictkg::document::Document;
 use conflictkg::export::{export, ExportFormat};
 use conflictkg::extract::Extractor;
+
+/// The allocator the binary uses (src/main.rs), so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use conflictkg::store::{ingest, IngestOptions, KgStore};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingMode, Throughput};
 use std::path::{Path, PathBuf};

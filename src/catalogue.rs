@@ -245,7 +245,7 @@ pub struct Catalogue {
     patterns: Vec<Pattern>,
     /// Patterns by the hash of their first token (ASCII-lower-cased), longest first: a name
     /// starts where a token starts, so one lookup per token finds every candidate.
-    by_first_token: HashMap<u64, Vec<usize>>,
+    by_first_token: crate::text::HashKeyed<Vec<usize>>,
 }
 
 impl Catalogue {
@@ -413,7 +413,7 @@ impl Catalogue {
                 add(d, i, Form::Demonym);
             }
         }
-        let mut by_first_token: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut by_first_token: crate::text::HashKeyed<Vec<usize>> = Default::default();
         for (pi, p) in patterns.iter().enumerate() {
             if let Some(first) = tokenize(&p.text).first() {
                 by_first_token

@@ -170,9 +170,9 @@ fn year_of(t: &Token) -> Option<i32> {
 fn day_of(t: &Token) -> Option<u32> {
     let d = int(t).or_else(|| {
         // 11th, 3rd
-        let digits: String = t.lower.chars().take_while(|c| c.is_ascii_digit()).collect();
-        let rest = &t.lower[digits.len()..];
-        if !digits.is_empty() && matches!(rest, "st" | "nd" | "rd" | "th") {
+        let n = t.lower.bytes().take_while(u8::is_ascii_digit).count();
+        let (digits, rest) = t.lower.split_at(n);
+        if n > 0 && matches!(rest, "st" | "nd" | "rd" | "th") {
             digits.parse().ok()
         } else {
             None

@@ -13,7 +13,8 @@ use crate::model::*;
 use crate::rules::{Rules, Theme};
 use crate::sentences::{self, Sentence};
 use crate::text::{tokenize, TokKind, Token};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The extractor: catalogue and rules, built once and shared across threads.
 #[derive(Debug)]
@@ -219,23 +220,23 @@ impl Extractor {
             events: Vec::new(),
             claims: Vec::new(),
             recent: Vec::new(),
-            person_names: HashMap::new(),
-            person_skeletons: HashMap::new(),
+            person_names: HashMap::default(),
+            person_skeletons: HashMap::default(),
             latest_year: None,
             para_date: None,
             para_date_sentence: 0,
             para_date_counted: false,
-            last_event: HashMap::new(),
+            last_event: HashMap::default(),
             truces_made: BTreeSet::new(),
             pending_quote: Vec::new(),
             in_quote: false,
             triggers: Vec::new(),
             mentioned: BTreeSet::new(),
-            acronyms: HashMap::new(),
+            acronyms: HashMap::default(),
             last_speaker: Vec::new(),
             prev_subject: None,
-            state_counts: HashMap::new(),
-            institutions: HashMap::new(),
+            state_counts: HashMap::default(),
+            institutions: HashMap::default(),
             introduced: Vec::new(),
             skip_next: false,
             ended: false,

@@ -56,7 +56,8 @@ fn citation_mark_end(chars: &[(usize, char)], j: usize) -> Option<usize> {
 
 /// Split a body into sentences.
 pub fn split(body: &str) -> Vec<Sentence> {
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(body.len());
+    chars.extend(body.char_indices());
     let n = chars.len();
     let mut out = Vec::new();
     let mut start = 0usize; // char index

@@ -25,6 +25,8 @@ pub struct Token {
     pub cap: bool,
     /// [`word_hash`] of `lower`, computed once so that phrase-set lookups never hash.
     pub hash: u64,
+    /// The phrase-set filter slot of `hash`, computed once with it.
+    pub slot: u16,
 }
 
 impl Token {
@@ -32,6 +34,7 @@ impl Token {
     pub fn set_lower(&mut self, lower: &str) {
         self.lower = lower.to_string();
         self.hash = word_hash(lower);
+        self.slot = filter_slot(self.hash);
     }
 
     fn new(start: usize, end: usize, lower: String, kind: TokKind, cap: bool) -> Token {
@@ -43,6 +46,7 @@ impl Token {
             kind,
             cap,
             hash,
+            slot: filter_slot(hash),
         }
     }
 }
@@ -216,7 +220,10 @@ impl Hasher for WordHasher {
 
 /// Hashes that are already hashes: the identity, for maps keyed by [`word_hash`].
 #[derive(Debug, Default, Clone, Copy)]
-struct PreHashed(u64);
+pub struct PreHashed(u64);
+
+/// A map keyed by [`word_hash`] values.
+pub type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
 
 impl Hasher for PreHashed {
     fn write(&mut self, bytes: &[u8]) {
@@ -249,15 +256,21 @@ const FILTER_BITS: usize = 1024;
 pub struct PhraseSet {
     /// First word's hash → phrases (longest first), each word with its hash.
     by_first: PhraseMap,
-    /// One bit per `hash % FILTER_BITS` of a first word. Empty for an empty set.
-    first_filter: Vec<u64>,
+    /// One bit per `hash % FILTER_BITS` of a first word (all zero for an empty set), inline so
+    /// that a miss costs one load.
+    first_filter: [u64; FILTER_BITS / 64],
     pub max_len: usize,
 }
 
+/// The filter slot of a word hash (also kept in [`Token::slot`]).
 #[inline]
-fn filter_bit(hash: u64) -> (usize, u64) {
-    let b = (hash >> 40) as usize % FILTER_BITS;
-    (b / 64, 1u64 << (b % 64))
+fn filter_slot(hash: u64) -> u16 {
+    ((hash >> 40) as usize % FILTER_BITS) as u16
+}
+
+#[inline]
+fn filter_bit(slot: u16) -> (usize, u64) {
+    (slot as usize / 64, 1u64 << (slot % 64))
 }
 
 impl PhraseSet {
@@ -280,13 +293,10 @@ impl PhraseSet {
             v.sort_by_key(|p| std::cmp::Reverse(p.len()));
             v.dedup();
         }
-        let mut first_filter = Vec::new();
-        if !by_first.is_empty() {
-            first_filter = vec![0u64; FILTER_BITS / 64];
-            for &h in by_first.keys() {
-                let (w, bit) = filter_bit(h);
-                first_filter[w] |= bit;
-            }
+        let mut first_filter = [0u64; FILTER_BITS / 64];
+        for &h in by_first.keys() {
+            let (w, bit) = filter_bit(filter_slot(h));
+            first_filter[w] |= bit;
         }
         PhraseSet {
             by_first,
@@ -311,12 +321,9 @@ impl PhraseSet {
             v.sort_by_key(|p| std::cmp::Reverse(p.len()));
             v.dedup();
         }
-        if !out.by_first.is_empty() {
-            out.first_filter = vec![0u64; FILTER_BITS / 64];
-            for &h in out.by_first.keys() {
-                let (w, bit) = filter_bit(h);
-                out.first_filter[w] |= bit;
-            }
+        for &h in out.by_first.keys() {
+            let (w, bit) = filter_bit(filter_slot(h));
+            out.first_filter[w] |= bit;
         }
         out
     }
@@ -325,14 +332,15 @@ impl PhraseSet {
     /// rare).
     #[inline]
     pub fn may_start_at(&self, t: &Token) -> bool {
-        self.may_start(t.hash)
+        let (w, bit) = filter_bit(t.slot);
+        self.first_filter[w] & bit != 0
     }
 
     /// Whether some phrase may start with a word of this hash (no false negatives).
     #[inline]
     fn may_start(&self, hash: u64) -> bool {
-        let (w, bit) = filter_bit(hash);
-        self.first_filter.get(w).is_some_and(|m| m & bit != 0)
+        let (w, bit) = filter_bit(filter_slot(hash));
+        self.first_filter[w] & bit != 0
     }
 
     /// Length in tokens of the longest phrase starting at `i`.
@@ -342,7 +350,7 @@ impl PhraseSet {
     #[inline]
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<usize> {
         let first = toks.get(i)?;
-        if !self.may_start(first.hash) {
+        if !self.may_start_at(first) {
             return None;
         }
         self.match_candidates(toks, i)
