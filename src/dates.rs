@@ -646,6 +646,51 @@ pub fn later_offset(toks: &[Token]) -> Option<Later> {
     None
 }
 
+/// "a day after", "two days after", "the day after", "hours after", "a week after" between
+/// `from` and `to`, with no comma between it and `to`: what is told at `to` happened that long
+/// before the date told at `from` ("on Monday, a day after troops fired rockets …": the rockets
+/// were fired on Sunday). The distance comes back negative; `Some(None)` when it is not counted
+/// ("days after"), so that the date is unknown.
+pub fn gap_after(toks: &[Token], from: usize, to: usize) -> Option<Option<Later>> {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let k = (from.max(1)..to.min(toks.len())).find(|&k| {
+        w(k) == "after"
+            && matches!(
+                w(k - 1),
+                "hour"
+                    | "hours"
+                    | "minutes"
+                    | "moments"
+                    | "day"
+                    | "days"
+                    | "week"
+                    | "weeks"
+                    | "month"
+                    | "months"
+            )
+    })?;
+    if (k + 1..to).any(|j| matches!(w(j), "," | ";")) {
+        return None;
+    }
+    let unit = w(k - 1);
+    if matches!(unit, "hour" | "hours" | "minutes" | "moments") {
+        return Some(Some(Later::Days(0)));
+    }
+    let count = match w(k.wrapping_sub(2)) {
+        "a" | "the" | "one" if !unit.ends_with('s') => Some(1),
+        _ => k
+            .checked_sub(2)
+            .and_then(|j| number_at(toks, j))
+            .filter(|&(_, used)| used == 1)
+            .map(|(n, _)| n as i64),
+    };
+    Some(count.map(|n| match unit {
+        "day" | "days" => Later::Days(-n),
+        "week" | "weeks" => Later::Weeks(-n),
+        _ => Later::Months(-n),
+    }))
+}
+
 fn month_plus(y: i32, m: u32, n: i64) -> DateValue {
     let total = y as i64 * 12 + (m as i64 - 1) + n;
     DateValue::Month((total / 12) as i32, (total % 12) as u32 + 1)
@@ -671,6 +716,46 @@ impl Later {
 mod tests {
     use super::*;
     use crate::text::tokenize;
+
+    #[test]
+    fn an_event_told_after_a_gap_is_dated_back_by_it() {
+        let gap = |s: &str| {
+            let t = tokenize(s);
+            let to = t.iter().position(|t| t.lower == "fired").expect("trigger");
+            gap_after(&t, 0, to)
+        };
+        assert_eq!(
+            gap("on Monday, a day after troops fired rockets"),
+            Some(Some(Later::Days(-1)))
+        );
+        assert_eq!(
+            gap("on Monday, two days after troops fired rockets"),
+            Some(Some(Later::Days(-2)))
+        );
+        assert_eq!(
+            gap("on Monday, hours after troops fired"),
+            Some(Some(Later::Days(0)))
+        );
+        assert_eq!(
+            gap("on Monday, a week after troops fired"),
+            Some(Some(Later::Weeks(-1)))
+        );
+        // not counted: the date is unknown
+        assert_eq!(gap("on Monday, days after troops fired"), Some(None));
+        // the gap belongs to another clause
+        assert_eq!(
+            gap("on Monday, a day after the talks, and troops fired"),
+            None
+        );
+        assert_eq!(gap("on Monday troops fired"), None);
+        let d = NaiveDate::from_ymd_opt(2026, 2, 16).expect("date");
+        assert_eq!(
+            Later::Days(-1).after(DateValue::Day(d)),
+            Some(DateValue::Day(
+                NaiveDate::from_ymd_opt(2026, 2, 15).expect("date")
+            ))
+        );
+    }
 
     fn dates(s: &str, doc: Option<&str>, latest: Option<i32>) -> Vec<String> {
         let anchor = Anchor {

@@ -7,7 +7,7 @@
 //! "reportedly", a quotation, a denial) becomes a claim instead of a fact. Extraction does no
 //! I/O and is deterministic: the same bytes always yield the same statements.
 use crate::catalogue::{Catalogue, Form, Kind};
-use crate::dates::{self, Anchor, DateMention, DateValue};
+use crate::dates::{self, Anchor, DateMention, DateValue, Later};
 use crate::document::Document;
 use crate::model::*;
 use crate::rules::{Rules, Theme};
@@ -3813,6 +3813,11 @@ impl<'a> DocState<'a> {
                 continue;
             };
             let rule = &r.events[ri];
+            // "traded accusations", "exchanged views": the verb of something else
+            if verb_trigger && rule.not_before.match_at(&s.toks, i + l).is_some() {
+                i += l;
+                continue;
+            }
             // verbs are verbs only when not used as nouns ("the attack") and vice versa
             let prev = if i > 0 { s.word(i - 1) } else { "" };
             let det_before = i > 0
@@ -3939,11 +3944,19 @@ impl<'a> DocState<'a> {
                 // the event given as a cause is another event
                 let cause = (i.saturating_sub(3)..i)
                     .any(|k| matches!(s.word(k), "for" | "following" | "avenge" | "avenging"));
+                // "bombed positions on Monday, a day after troops fired rockets into …": what
+                // the gap clause tells happened at another time
+                let told_after_gap = |e: usize| {
+                    self.triggers
+                        .iter()
+                        .filter(|&&(x, _)| x == e)
+                        .any(|&(_, p)| dates::gap_after(&s.toks, p, i).is_some())
+                };
                 let merge_into = in_sentence
                     .iter()
                     .copied()
                     .rev()
-                    .filter(|_| !cause)
+                    .filter(|&e| !cause && !told_after_gap(e))
                     .find(|&e| {
                         let prev = &self.events[e];
                         if talks_like(&prev.types[0]) && talks_like(&ev.types[0]) {
@@ -4544,6 +4557,14 @@ impl<'a> DocState<'a> {
             }
         });
         if let Some(d) = best {
+            // "on Monday, a day after troops fired rockets …": the rockets were fired on Sunday
+            if d.end <= i {
+                match dates::gap_after(&s.toks, d.end, i) {
+                    Some(Some(Later::Days(0))) => {}
+                    Some(gap) => return gap.and_then(|g| g.after(d.value)),
+                    None => {}
+                }
+            }
             return Some(d.value);
         }
         let since = s.idx.saturating_sub(self.para_date_sentence);

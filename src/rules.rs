@@ -153,6 +153,8 @@ struct RawEvent {
     verbs: Vec<String>,
     #[serde(default)]
     weapons: Vec<String>,
+    #[serde(default)]
+    not_before: Vec<String>,
     confidence: f32,
 }
 
@@ -241,6 +243,9 @@ pub struct EventRule {
     /// Weapons that make the event only as the object of a light verb ("launched 470 drones
     /// at Ukraine", "fired rockets into Sderot"), never on their own ("Chinese-made drones").
     pub weapons: PhraseSet,
+    /// Words right after one of the rule's verbs that make it another verb ("traded
+    /// accusations", "exchanged views": no prisoner exchange).
+    pub not_before: PhraseSet,
     pub confidence: f32,
 }
 
@@ -498,6 +503,7 @@ impl Rules {
                 triggers: ps(&e.triggers),
                 verbs: ps(&e.verbs),
                 weapons: ps(&e.weapons),
+                not_before: ps(&e.not_before),
                 confidence: e.confidence.clamp(0.0, 1.0),
             });
         }
