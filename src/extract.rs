@@ -3862,7 +3862,13 @@ impl<'a> DocState<'a> {
                 }
                 r.light_verbs.match_ending(&s.toks, k).is_some()
             };
-            let verb = verb_trigger && !det_before && !after_light;
+            // "accused Russia of deporting children", "suspected of attacking": a gerund after
+            // "of" whose subject is the accused is a verb, not a noun
+            let accused_gerund = prev == "of"
+                && s.word(i).ends_with("ing")
+                && (s.mention_ending_at(i - 1).is_some()
+                    || matches!(s.word(i.saturating_sub(2)), "accused" | "suspected"));
+            let verb = verb_trigger && (!det_before || accused_gerund) && !after_light;
             // "such attacks", "future talks"; "The strikes come a month after …"; "the
             // negotiating delegation", "directors general of military operations"
             // (a finite verb's next noun is its object: "shelled positions near X")
@@ -3898,6 +3904,16 @@ impl<'a> DocState<'a> {
                         && matches!(s.word(i - 1), "a" | "an")
                 })
                 .map(|f| f.theme.clone());
+            // "accused Russia of deporting children from Kherson": the deed the accusation
+            // tells is an event of its own, whose agent is the accuser's claim
+            let accused_deed = accused_gerund
+                && verb
+                && frame.is_some_and(|f| f.rule == "claim/accuse" && !f.denied && f.from <= i);
+            let blamed_on = blamed_on.or_else(|| {
+                accused_deed
+                    .then(|| frame.map(|f| f.theme.clone()))
+                    .flatten()
+            });
             let disputed =
                 blamed_on.is_none() && frame.is_some_and(|f| !f.theme.is_empty() && f.from <= i);
             if self.cancelled(s, i, 0)
@@ -3912,6 +3928,10 @@ impl<'a> DocState<'a> {
             if let Some(mut ev) = ev {
                 if let Some(accused) = &blamed_on {
                     ev.targets.retain(|t| !accused.contains(t));
+                }
+                if accused_deed {
+                    // the accused did it only as the accuser says: no agent is asserted
+                    ev.agents.clear();
                 }
                 // who did it, when a source says so, is that source's claim
                 let said_agents = self.attributed_agents(s, i, &mut ev);
@@ -3992,6 +4012,32 @@ impl<'a> DocState<'a> {
                         }
                     },
                 };
+                // (attacks get theirs from event_claims, as "accused X of carrying out the attack")
+                let deed = frame.filter(|_| {
+                    accused_deed
+                        && !EVENT_FAMILY_ATTACK.contains(&self.events[idx].types[0].as_str())
+                });
+                if let Some(f) = deed {
+                    let claimants: Vec<Option<String>> = if f.claimants.is_empty() {
+                        vec![None]
+                    } else {
+                        f.claimants.iter().cloned().map(Some).collect()
+                    };
+                    for who in &f.theme {
+                        for c in &claimants {
+                            self.claims.push(Claim {
+                                s: ClaimSubject::Event(idx),
+                                p: "agent".into(),
+                                o: who.clone(),
+                                o_casualty: None,
+                                claimant: c.clone(),
+                                denied: false,
+                                hedged: f.hedged,
+                                prov: self.prov(s, &format!("{}+event/deed", f.rule), 0.7),
+                            });
+                        }
+                    }
+                }
                 if !in_sentence.contains(&idx) {
                     in_sentence.push(idx);
                 }
