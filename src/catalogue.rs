@@ -104,6 +104,8 @@ impl Kind {
             "Person" => self == Kind::Person,
             "City" => self == Kind::City,
             "Region" => self == Kind::Region,
+            // a place that is neither a state, a city nor a region: "Amadiya", "Marte"
+            "Site" => self == Kind::Place,
             "Group" => matches!(self, Kind::ArmedGroup | Kind::Organization),
             "Collective" => matches!(self, Kind::State | Kind::ArmedGroup | Kind::Organization),
             _ => false,

@@ -463,6 +463,7 @@ impl<'a> DocState<'a> {
         }
         self.relations(&sent);
         self.border_pairs(&sent);
+        self.place_hierarchy(&sent);
         let first_event = self.events.len();
         self.triggers.clear();
         self.events_in(&sent);
@@ -786,7 +787,7 @@ impl<'a> DocState<'a> {
         for m in &extra {
             blocked[m.start..m.end].iter_mut().for_each(|x| *x = true);
         }
-        extra.extend(self.unknown_places(s, &blocked));
+        extra.extend(self.unknown_places(s, &blocked, &raw));
         raw.extend(extra);
         self.unknown_groups(s, &mut raw);
         raw.sort_by_key(|m| m.start);
@@ -1095,13 +1096,18 @@ impl<'a> DocState<'a> {
     /// "the Lowara Mandi area of North Waziristan", "Pakistan's Mir Ali tehsil", "the Bajaur
     /// and Mohmand districts", "the village of Dawezai". The name is the capitalised words;
     /// the head gives the kind (region, locality or site).
-    fn unknown_places(&mut self, s: &Sent, blocked: &[bool]) -> Vec<Mention> {
+    fn unknown_places(&mut self, s: &Sent, blocked: &[bool], known: &[Mention]) -> Vec<Mention> {
         let r = self.rules();
         let n = s.toks.len();
         let mut out = Vec::new();
         let head_kind = |k: usize| -> Option<(usize, Kind)> {
-            if s.toks.get(k).is_none_or(|t| t.cap) {
-                return None;
+            let t = s.toks.get(k)?;
+            if t.cap {
+                // "Ulang County": the head is part of the name
+                return (k > 0 && s.toks[k - 1].cap && !blocked[k])
+                    .then(|| r.titled_region_heads.match_at(&s.toks, k))
+                    .flatten()
+                    .map(|l| (l, Kind::Region));
             }
             r.region_heads
                 .match_at(&s.toks, k)
@@ -1219,6 +1225,26 @@ impl<'a> DocState<'a> {
                 push(self, a, b, Kind::Place, &mut out);
             }
             k = b.max(k + 1);
+        }
+        // "a base in Marte, Borno State": an unknown name after a locative, set off by a comma
+        // before a known region or state
+        for k in 1..n {
+            if !r.locative.contains_word(s.word(k - 1)) || !name_word(k) {
+                continue;
+            }
+            let mut b = k;
+            while b < n && b < k + 3 && name_word(b) {
+                b += 1;
+            }
+            let before_region = s.word(b) == ","
+                && known.iter().any(|m| {
+                    m.start == b + 1
+                        && matches!(m.kind, Kind::Region | Kind::State)
+                        && m.form == Form::Name
+                });
+            if before_region && (k..b).all(|j| !blocked[j]) {
+                push(self, k, b, Kind::Place, &mut out);
+            }
         }
         for h in 1..n {
             // "the village of Dawezai", "the town of Mir Ali"
@@ -3403,11 +3429,11 @@ impl<'a> DocState<'a> {
             let place_rel = rule
                 .subject
                 .iter()
-                .all(|t| matches!(t.as_str(), "Place" | "City" | "Region" | "State"));
+                .all(|t| matches!(t.as_str(), "Place" | "City" | "Region" | "State" | "Site"));
             let place_rel_obj = rule
                 .object
                 .iter()
-                .all(|t| matches!(t.as_str(), "Place" | "City" | "Region" | "State"));
+                .all(|t| matches!(t.as_str(), "Place" | "City" | "Region" | "State" | "Site"));
             let family = |k: Kind| {
                 if place_rel {
                     k.is_place()
@@ -3753,6 +3779,53 @@ impl<'a> DocState<'a> {
                     );
                 }
             }
+        }
+    }
+
+    /// Where a place is, as the writer places it: "Afghanistan's Kunar province" (a state's
+    /// possessive before a place), "a base in Marte, Borno State, on Saturday" (a town set
+    /// off by a comma before its region or state, not in a list of places), "near Amadiya in
+    /// Duhok province" (a province named after its city).
+    fn place_hierarchy(&mut self, s: &Sent) {
+        let placed = |k: Kind| matches!(k, Kind::City | Kind::Region | Kind::Place);
+        let mut found: Vec<(String, String, &'static str)> = Vec::new();
+        for mi in 0..s.mentions.len().saturating_sub(1) {
+            let (a, b) = (&s.mentions[mi], &s.mentions[mi + 1]);
+            if a.coref || b.coref || a.form == Form::Demonym || b.form == Form::Demonym {
+                continue;
+            }
+            if a.kind == Kind::State && a.possessive && b.start == a.end + 1 && placed(b.kind) {
+                found.push((b.key.clone(), a.key.clone(), "relation/possessed-place"));
+                continue;
+            }
+            let in_list = |k: usize| matches!(s.word(k), "," | "and" | "or" | "&");
+            if matches!(a.kind, Kind::City | Kind::Place)
+                && matches!(b.kind, Kind::Region | Kind::State)
+                && s.word(a.end) == ","
+                && b.start == a.end + 1
+                && !(a.start > 0 && in_list(a.start - 1))
+                && !matches!(s.word(b.end), "and" | "or" | "&")
+                && !(s.word(b.end) == "," && matches!(s.word(b.end + 1), "and" | "or"))
+                && a.key != b.key
+            {
+                found.push((a.key.clone(), b.key.clone(), "relation/apposed-place"));
+            }
+            // "near Amadiya in Duhok province": a city's name for the province around it
+            if matches!(a.kind, Kind::City | Kind::Place)
+                && b.kind == Kind::City
+                && s.word(a.end) == "in"
+                && b.start == a.end + 1
+                && matches!(
+                    s.word(b.end),
+                    "province" | "governorate" | "district" | "region" | "county" | "state"
+                )
+                && a.key != b.key
+            {
+                found.push((a.key.clone(), b.key.clone(), "relation/located"));
+            }
+        }
+        for (a, b, rule) in found {
+            self.fact(s, &a, "locatedIn", Value::Entity(b), rule, 0.7);
         }
     }
 

@@ -82,6 +82,8 @@ struct RawContext {
     #[serde(default)]
     region_heads: Vec<String>,
     #[serde(default)]
+    titled_region_heads: Vec<String>,
+    #[serde(default)]
     locality_heads: Vec<String>,
     #[serde(default)]
     site_heads: Vec<String>,
@@ -317,6 +319,8 @@ pub struct Rules {
     /// Lower-case nouns after an unknown capitalised name that make it a place: regions
     /// ("Barmal district"), localities ("Dawezai village") and sites ("the Lowara Mandi area").
     pub region_heads: PhraseSet,
+    /// Capitalised heads that are part of a region's name ("Ulang County", "East Gojjam Zone").
+    pub titled_region_heads: PhraseSet,
     pub locality_heads: PhraseSet,
     pub site_heads: PhraseSet,
     /// Prepositions after which an unknown capitalised name is a place ("near Zalambessa",
@@ -408,6 +412,7 @@ const TYPE_NAMES: &[&str] = &[
     "Region",
     "Group",
     "Collective",
+    "Site",
 ];
 
 impl Rules {
@@ -573,6 +578,7 @@ impl Rules {
             stop_verbs: ps(&raw.context.stop_verbs),
             origin_compounds: ps(&raw.context.origin_compounds),
             region_heads: ps(&raw.context.region_heads),
+            titled_region_heads: ps(&raw.context.titled_region_heads),
             locality_heads: ps(&raw.context.locality_heads),
             site_heads: ps(&raw.context.site_heads),
             near_places: ps(&raw.context.near_places),
