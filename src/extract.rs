@@ -5153,6 +5153,16 @@ impl<'a> DocState<'a> {
                 continue;
             }
             let victim = self.victim(s, &victim_mentions, noun, kill_at);
+            // the state of the place named ("… a check post in Bajaur's Salarzai tehsil"), which
+            // the text may not have named itself
+            if let Some(v) = victim
+                .as_deref()
+                .filter(|v| !self.entities.contains_key(*v))
+            {
+                if let Some(i) = self.cat().entities.iter().position(|e| e.key() == v) {
+                    self.record_catalogue(i);
+                }
+            }
             let cas = Casualty {
                 victim: victim.clone(),
                 killed: value,
@@ -5290,7 +5300,7 @@ impl<'a> DocState<'a> {
                     .filter(|m| matches!(m.kind, Kind::City | Kind::Region))
                     .find_map(|m| self.cat_index(&m.key).and_then(|c| self.cat().state_of(c)))
                     .map(|st| self.cat().entities[st].key().to_string())
-                    .filter(|k| self.entities.contains_key(k) && !killer_keys.contains(k));
+                    .filter(|k| !killer_keys.contains(k));
                 by_place.or_else(|| states.first().map(|m| m.key.clone()))
             }
             _ => None,
