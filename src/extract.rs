@@ -110,6 +110,18 @@ impl Sent {
     }
 }
 
+impl Frame {
+    /// One claim per claimant, or one with no claimant when the frame names none ("reportedly",
+    /// a quotation whose speaker is not known yet).
+    fn claimant_slots(&self) -> Vec<Option<String>> {
+        if self.claimants.is_empty() {
+            vec![None]
+        } else {
+            self.claimants.iter().cloned().map(Some).collect()
+        }
+    }
+}
+
 /// Whether a passive starts at `k`, right after an event noun: "the ceasefire was agreed".
 fn passive_after(s: &Sent, k: usize) -> bool {
     matches!(s.word(k), "was" | "were")
@@ -1104,9 +1116,12 @@ impl<'a> DocState<'a> {
             let t = s.toks.get(k)?;
             if t.cap {
                 // "Ulang County": the head is part of the name
-                return (k > 0 && s.toks[k - 1].cap && !blocked[k])
-                    .then(|| r.titled_region_heads.match_at(&s.toks, k))
-                    .flatten()
+                if k == 0 || !s.toks[k - 1].cap || blocked[k] {
+                    return None;
+                }
+                return r
+                    .titled_region_heads
+                    .match_at(&s.toks, k)
                     .map(|l| (l, Kind::Region));
             }
             r.region_heads
@@ -3394,11 +3409,7 @@ impl<'a> DocState<'a> {
             None => self.fact(s, subj, p, Value::Entity(obj.to_string()), rule, confidence),
             Some(f) => {
                 let denied = f.denied || self.negated_in_frame(s, i);
-                let claimants: Vec<Option<String>> = if f.claimants.is_empty() {
-                    vec![None]
-                } else {
-                    f.claimants.iter().cloned().map(Some).collect()
-                };
+                let claimants = f.claimant_slots();
                 for c in claimants {
                     self.claims.push(Claim {
                         s: ClaimSubject::Entity(subj.to_string()),
@@ -3815,10 +3826,7 @@ impl<'a> DocState<'a> {
                 && b.kind == Kind::City
                 && s.word(a.end) == "in"
                 && b.start == a.end + 1
-                && matches!(
-                    s.word(b.end),
-                    "province" | "governorate" | "district" | "region" | "county" | "state"
-                )
+                && self.rules().region_heads.match_at(&s.toks, b.end).is_some()
                 && a.key != b.key
             {
                 found.push((a.key.clone(), b.key.clone(), "relation/located"));
@@ -3940,7 +3948,12 @@ impl<'a> DocState<'a> {
             let accused_gerund = prev == "of"
                 && s.word(i).ends_with("ing")
                 && (s.mention_ending_at(i - 1).is_some()
-                    || matches!(s.word(i.saturating_sub(2)), "accused" | "suspected"));
+                    || r.attributive_participles
+                        .match_ending(&s.toks, i - 1)
+                        .is_some()
+                    || r.attributions.iter().any(|a| {
+                        a.id == "claim/accuse" && a.verbs.match_ending(&s.toks, i - 1).is_some()
+                    }));
             let verb = verb_trigger && (!det_before || accused_gerund) && !after_light;
             // "such attacks", "future talks"; "The strikes come a month after …"; "the
             // negotiating delegation", "directors general of military operations"
@@ -4091,11 +4104,7 @@ impl<'a> DocState<'a> {
                         && !EVENT_FAMILY_ATTACK.contains(&self.events[idx].types[0].as_str())
                 });
                 if let Some(f) = deed {
-                    let claimants: Vec<Option<String>> = if f.claimants.is_empty() {
-                        vec![None]
-                    } else {
-                        f.claimants.iter().cloned().map(Some).collect()
-                    };
+                    let claimants = f.claimant_slots();
                     for who in &f.theme {
                         for c in &claimants {
                             self.claims.push(Claim {
@@ -5153,16 +5162,6 @@ impl<'a> DocState<'a> {
                 continue;
             }
             let victim = self.victim(s, &victim_mentions, noun, kill_at);
-            // the state of the place named ("… a check post in Bajaur's Salarzai tehsil"), which
-            // the text may not have named itself
-            if let Some(v) = victim
-                .as_deref()
-                .filter(|v| !self.entities.contains_key(*v))
-            {
-                if let Some(i) = self.cat().entities.iter().position(|e| e.key() == v) {
-                    self.record_catalogue(i);
-                }
-            }
             let cas = Casualty {
                 victim: victim.clone(),
                 killed: value,
@@ -5242,7 +5241,13 @@ impl<'a> DocState<'a> {
         self.keys(s, &v)
     }
 
-    fn victim(&self, s: &Sent, np: &[usize], noun: Option<&str>, kill_at: usize) -> Option<String> {
+    fn victim(
+        &mut self,
+        s: &Sent,
+        np: &[usize],
+        noun: Option<&str>,
+        kill_at: usize,
+    ) -> Option<String> {
         // a name in the phrase: "23 Pakistani soldiers", "33 BLA insurgents"
         if let Some(&m) = np.first() {
             let mm = &s.mentions[m];
@@ -5294,14 +5299,22 @@ impl<'a> DocState<'a> {
                 if let Some(m) = states.iter().find(|m| m.form == Form::Demonym) {
                     return Some(m.key.clone());
                 }
+                // (the state of the place named, "… a check post in Bajaur's Salarzai tehsil",
+                // which the text may not have named itself: recorded here)
                 let by_place = s
                     .mentions
                     .iter()
                     .filter(|m| matches!(m.kind, Kind::City | Kind::Region))
                     .find_map(|m| self.cat_index(&m.key).and_then(|c| self.cat().state_of(c)))
-                    .map(|st| self.cat().entities[st].key().to_string())
-                    .filter(|k| !killer_keys.contains(k));
-                by_place.or_else(|| states.first().map(|m| m.key.clone()))
+                    .filter(|&st| {
+                        !killer_keys
+                            .iter()
+                            .any(|k| k == self.cat().entities[st].key())
+                    });
+                match by_place {
+                    Some(st) => Some(self.record_catalogue(st)),
+                    None => states.first().map(|m| m.key.clone()),
+                }
             }
             _ => None,
         }
@@ -5470,11 +5483,7 @@ impl<'a> DocState<'a> {
     fn push_agent_claims(&mut self, s: &Sent, event: usize, said: Option<(Frame, Vec<String>)>) {
         let Some((f, agents)) = said else { return };
         // a quotation whose speaker is not (yet) known still makes a claim
-        let claimants: Vec<Option<String>> = if f.claimants.is_empty() {
-            vec![None]
-        } else {
-            f.claimants.iter().cloned().map(Some).collect()
-        };
+        let claimants = f.claimant_slots();
         for a in agents {
             for c in &claimants {
                 if f.pending {
@@ -5660,10 +5669,8 @@ impl<'a> DocState<'a> {
                 let self_claim = f.denied && f.theme == f.claimants;
                 let claimants: Vec<Option<String>> = if self_claim {
                     vec![Some(who.clone())]
-                } else if f.claimants.is_empty() {
-                    vec![None]
                 } else {
-                    f.claimants.iter().cloned().map(Some).collect()
+                    f.claimant_slots()
                 };
                 for c in claimants {
                     new_claims.push(Claim {
