@@ -284,6 +284,10 @@ fn slug(s: &str) -> String {
             'ı' => 'i',
             c => c,
         };
+        if matches!(c, '\'' | '’') {
+            // "Sing'oei" → "singoei"
+            continue;
+        }
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -587,6 +591,80 @@ impl<'a> DocState<'a> {
     }
 
     /// Captions, "Read more" links, bylines and credits: not reporting.
+    /// Whether the object at `from` is an entity of one of `types`, perhaps behind its state
+    /// and title: "received Chad's Prime Minister Allamaye Halina", "received the Chairperson
+    /// of the African Union Commission, Mahmoud Ali Youssouf,". A noun before the name ("received
+    /// reinforcements from Chad's president") makes it no such object.
+    fn object_is(&self, s: &Sent, from: usize, types: &[String]) -> bool {
+        let r = self.rules();
+        let mut k = from;
+        let mut titled = false;
+        while k < s.toks.len() && k < from + 16 {
+            if let Some(mi) = s.at[k] {
+                let m = &s.mentions[mi];
+                if kind_ok(m.kind, types) {
+                    return true;
+                }
+                if !(m.possessive || m.form == Form::Demonym) {
+                    return false;
+                }
+                k = m.end;
+                if matches!(s.word(k), "'s" | "'") {
+                    k += 1;
+                }
+            } else if let Some(l) = r.titles.match_at(&s.toks, k) {
+                titled = true;
+                k += l;
+            } else if matches!(s.word(k), "the" | "a" | "his" | "her" | "its" | "their")
+                || r.honorifics.contains_word(s.word(k))
+                || s.word(k) == "."
+            {
+                k += 1;
+            } else if titled && matches!(s.word(k), "of" | "for") {
+                // the title's complement, then the name after a comma
+                match (k + 1..(k + 8).min(s.toks.len())).find(|&c| s.word(c) == ",") {
+                    Some(c) => k = c + 1,
+                    None => return false,
+                }
+            } else {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The person, state, group or organisation a sentence opens with, title and all
+    /// ("Egyptian Foreign Minister Badr Abdelatty, after talks …": the minister, not the
+    /// demonym before his title). None when the sentence opens otherwise.
+    fn opening_actor(&self, s: &Sent) -> Option<usize> {
+        let r = self.rules();
+        let first = s.mentions.iter().position(|m| m.start >= s.dateline)?;
+        let lead_in = (s.dateline..s.mentions[first].start).all(|k| {
+            matches!(
+                s.word(k),
+                "the" | "on" | "in" | "late" | "early" | "last" | "this" | "meanwhile" | ","
+            ) || r.titles.match_at(&s.toks, k).is_some()
+                || (s.toks[k].cap && s.toks[k].kind == TokKind::Word)
+        });
+        if !lead_in || !s.mentions[first].kind.is_actor() {
+            return None;
+        }
+        // a demonym or possessive state, then the person its title belongs to
+        let m = &s.mentions[first];
+        if m.form == Form::Demonym || m.possessive {
+            let titled = s.mentions.get(first + 1).is_some_and(|p| {
+                p.kind == Kind::Person
+                    && p.start > m.end
+                    && p.start <= m.end + 5
+                    && r.titles.any_in(&s.toks, m.end, p.start).is_some()
+            });
+            if titled {
+                return Some(first + 1);
+            }
+        }
+        Some(first)
+    }
+
     fn is_furniture(&self, text: &str) -> bool {
         let r = self.rules();
         let lower = text
@@ -2159,8 +2237,36 @@ impl<'a> DocState<'a> {
                         }
                         .map(|k| (k, Kind::ArmedGroup))
                     } else {
+                        // "The Afghan Taliban deny harbouring the group": a group that is the
+                        // subject of this clause (no attribution verb between) is not "the
+                        // group" its verb acts on
+                        // ("deny harbouring": the gerund's subject is the denier's own;
+                        // "denied that the group was involved": the group may be the denier)
+                        let said_between = |from: usize| {
+                            (from..k).any(|j| {
+                                s.boundary[j]
+                                    || r.attributions.iter().any(|a| {
+                                        a.verbs.match_at(&s.toks, j).is_some_and(|l| {
+                                            let next = s.word(j + l);
+                                            !(next.len() > 4 && next.ends_with("ing"))
+                                        })
+                                    })
+                            })
+                        };
+                        let own_subject: Vec<&str> = mentions
+                            .iter()
+                            .filter(|m| {
+                                m.kind == Kind::ArmedGroup
+                                    && m.end < k
+                                    && m.start <= s.clause_start(k) + 2
+                                    && !said_between(m.end)
+                                    && (m.end..k).any(|j| s.toks[j].kind == TokKind::Word)
+                            })
+                            .map(|m| m.key.as_str())
+                            .collect();
                         recent_before(k, &|kind, key| {
                             kind == Kind::ArmedGroup
+                                && !own_subject.contains(&key)
                                 && home.is_none_or(|h| self.home_state(key) == Some(h))
                         })
                     };
@@ -2399,11 +2505,16 @@ impl<'a> DocState<'a> {
                             return self.group_of(s, pm);
                         }
                     }
-                    // "his Afghan counterpart Amir Khan Muttaqi": the person, not the demonym
+                    // "his Afghan counterpart Amir Khan Muttaqi", "Somalia's President Hassan
+                    // Sheikh Mohamud": the person, not the demonym or the state
                     let m = &s.mentions[mi];
-                    if m.form == Form::Demonym {
-                        if let Some(l) = self.rules().titles.match_at(&s.toks, m.end) {
-                            let mut p = m.end + l;
+                    if m.form == Form::Demonym || (m.possessive && m.kind == Kind::State) {
+                        let mut t = m.end;
+                        if matches!(s.word(t), "'s" | "'") {
+                            t += 1;
+                        }
+                        if let Some(l) = self.rules().titles.match_at(&s.toks, t) {
+                            let mut p = t + l;
                             if s.word(p) == "," {
                                 p += 1;
                             }
@@ -2775,11 +2886,32 @@ impl<'a> DocState<'a> {
                 }
                 let mut poss_org = None;
                 if let Some(om) = s.at.get(k).copied().flatten() {
-                    if s.mentions[om].possessive && s.mentions[om].kind != Kind::Person {
+                    let o = &s.mentions[om];
+                    if o.possessive && o.kind != Kind::Person {
                         poss_org = Some(om);
-                        k = s.mentions[om].end;
+                        k = o.end;
                         if matches!(s.word(k), "'s" | "'") {
                             k += 1;
+                        }
+                    } else if o.kind.is_actor() && o.kind != Kind::Person && o.start == k {
+                        // "X, the Houthi military spokesman,", "X, the Taliban government's
+                        // chief spokesman,", "X, the Pakistani envoy,": the actor, perhaps one
+                        // of its institutions, then the title
+                        let mut j = o.end;
+                        if let Some(l) = r.institutions.match_at(&s.toks, j) {
+                            if matches!(s.word(j + l), "'s" | "'") {
+                                j += l + 1;
+                            }
+                        }
+                        let compound = matches!(
+                            s.word(j),
+                            "chief" | "head" | "senior" | "deputy" | "top" | "acting" | "lead"
+                        );
+                        if r.titles.match_at(&s.toks, j).is_some()
+                            || (compound && r.titles.match_at(&s.toks, j + 1).is_some())
+                        {
+                            poss_org = Some(om);
+                            k = j;
                         }
                     }
                 }
@@ -2806,7 +2938,10 @@ impl<'a> DocState<'a> {
                 let title_len = compound
                     .map(|l2| l2 + 1)
                     .or_else(|| r.titles.match_at(&s.toks, k));
-                if let Some(l) = title_len.filter(|&l| !clause_follows(k + l)) {
+                // "X, the Russian diplomat's friend": the title is someone else's
+                if let Some(l) = title_len
+                    .filter(|&l| !clause_follows(k + l) && !matches!(s.word(k + l), "'s" | "'"))
+                {
                     let leader = if compound.is_some() {
                         r.leader_titles.match_at(&s.toks, k + 1) == Some(l - 1)
                     } else {
@@ -3155,6 +3290,29 @@ impl<'a> DocState<'a> {
                             let v = self.object_of(s, on + 1, 5, &actor);
                             theme = self.keys(s, &v);
                             to = on;
+                        } else {
+                            // "Pakistan blamed the TTP.", "The SDF blamed Islamic State sleeper
+                            // cells.": the accused alone, with at most a few words naming its
+                            // people; the deed is an event told just before (event_claims)
+                            let v = self.object_of(s, i + l, 3, &actor);
+                            if let Some(&last) = v.last() {
+                                let after = s.mentions[last].end;
+                                let mut stop = end;
+                                while stop > after && matches!(s.word(stop - 1), "." | "!") {
+                                    stop -= 1;
+                                }
+                                let bare = after + 3 >= stop
+                                    && (after..stop).all(|k| {
+                                        s.at[k].is_none()
+                                            && s.toks[k].kind == TokKind::Word
+                                            && !s.toks[k].cap
+                                    });
+                                if bare {
+                                    theme = self.keys(s, &v);
+                                    from = end;
+                                    to = end;
+                                }
+                            }
                         }
                     }
                     Theme::Claimant => theme = claimants.clone(),
@@ -3899,6 +4057,11 @@ impl<'a> DocState<'a> {
                 i += l;
                 continue;
             }
+            // "received Somalia's president": the verb makes the event only with such an object
+            if verb_trigger && !rule.object.is_empty() && !self.object_is(s, i + l, &rule.object) {
+                i += l;
+                continue;
+            }
             // verbs are verbs only when not used as nouns ("the attack") and vice versa
             let prev = if i > 0 { s.word(i - 1) } else { "" };
             let det_before = i > 0
@@ -4395,6 +4558,27 @@ impl<'a> DocState<'a> {
                             w.len() > 4 && w.ends_with("ing")
                         });
                     if !absolute {
+                        // "X travelled to Nairobi for talks with Y", "X, after talks with his
+                        // counterpart Y, said …": the one who talked with Y is the sentence's
+                        // subject
+                        let mut p = i;
+                        while p > 0 && r.modifiers.contains_word(s.word(p - 1)) {
+                            p -= 1;
+                        }
+                        let purpose = !verb
+                            && k == after
+                            && s.word(k) == "with"
+                            && !g.is_empty()
+                            && matches!(main, "Meeting" | "Negotiation")
+                            && p > 0
+                            && matches!(s.word(p - 1), "for" | "after" | "during" | "following");
+                        if purpose {
+                            if let Some(o) =
+                                self.opening_actor(s).filter(|&o| s.mentions[o].end < p)
+                            {
+                                parts.push(o);
+                            }
+                        }
                         parts.extend(g);
                     }
                     break;
@@ -5656,9 +5840,16 @@ impl<'a> DocState<'a> {
                             || e.verbs.match_at(&s.toks, k).is_some())
                 })
             };
+            // "…. Pakistan blamed the TTP.": a bare accusation names who did the attack of
+            // its own sentence or of the two before it
+            let bare = f.rule == "claim/accuse"
+                && !f.denied
+                && !f.theme.is_empty()
+                && f.from == f.to
+                && self.events[ev].prov.sentence + 2 >= s.idx;
             let accusation = f.rule == "claim/accuse"
                 && !f.denied
-                && (f.from..f.to.min(f.from + 4)).any(attack_word);
+                && ((f.from..f.to.min(f.from + 4)).any(attack_word) || bare);
             if f.theme.is_empty()
                 || !(accusation
                     || (f.from..f.to).any(|k| r.involvement.match_at(&s.toks, k).is_some()))
@@ -5681,7 +5872,15 @@ impl<'a> DocState<'a> {
                         claimant: c,
                         denied: f.denied,
                         hedged: f.hedged,
-                        prov: self.prov(s, &format!("{}+event/involvement", f.rule), 0.7),
+                        prov: self.prov(
+                            s,
+                            &format!(
+                                "{}+event/{}",
+                                f.rule,
+                                if bare { "blame" } else { "involvement" }
+                            ),
+                            0.7,
+                        ),
                     });
                 }
             }
@@ -5880,8 +6079,17 @@ fn dateline_len(toks: &[Token], text: &str) -> usize {
     if !all_caps {
         return 0;
     }
-    // the dash that ends the dateline, within the first 16 tokens
+    // the dash that ends the dateline, within the first 16 tokens: after the agency's
+    // parenthesis ("ISLAMABAD, March 14 (Reuters) -"), or after a place and date with no
+    // lower-case word ("NAIROBI, June 12 —")
     (1..toks.len().min(16))
-        .find(|&k| toks[k].lower == "-" && toks[k - 1].lower == ")")
+        .find(|&k| {
+            toks[k].lower == "-"
+                && (toks[k - 1].lower == ")"
+                    || (k <= 10
+                        && toks[1].lower == ","
+                        && toks[k - 1].kind == TokKind::Number
+                        && toks[1..k].iter().all(|t| t.kind != TokKind::Word || t.cap)))
+        })
         .map_or(0, |k| k + 1)
 }

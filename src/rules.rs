@@ -157,6 +157,8 @@ struct RawEvent {
     weapons: Vec<String>,
     #[serde(default)]
     not_before: Vec<String>,
+    #[serde(default)]
+    object: Vec<String>,
     confidence: f32,
 }
 
@@ -248,6 +250,10 @@ pub struct EventRule {
     /// Words right after one of the rule's verbs that make it another verb ("traded
     /// accusations", "exchanged views": no prisoner exchange).
     pub not_before: PhraseSet,
+    /// Entity types one of which the object of the rule's verbs must have for the verb to
+    /// make the event ("received Somalia's president": a meeting; "received support": none).
+    /// Empty: any object, or none.
+    pub object: Vec<String>,
     pub confidence: f32,
 }
 
@@ -502,6 +508,11 @@ impl Rules {
                     return Err(bad(format!("event {}: unknown event type {t:?}", e.id)));
                 }
             }
+            for t in &e.object {
+                if !TYPE_NAMES.contains(&t.as_str()) {
+                    return Err(bad(format!("event {}: unknown entity type {t:?}", e.id)));
+                }
+            }
             events.push(EventRule {
                 id: e.id,
                 types: e.types,
@@ -509,6 +520,7 @@ impl Rules {
                 verbs: ps(&e.verbs),
                 weapons: ps(&e.weapons),
                 not_before: ps(&e.not_before),
+                object: e.object,
                 confidence: e.confidence.clamp(0.0, 1.0),
             });
         }

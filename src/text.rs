@@ -160,6 +160,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 out.push(Token::new(b, e, suffix, TokKind::Word, false));
                 continue;
             }
+            // an apostrophe inside a name ("Sing'oei", "O'Brien", "Sana'a", "Hay'at"): one word
+            if let Some(prev) = out
+                .last_mut()
+                .filter(|t| t.kind == TokKind::Word && t.end == b)
+            {
+                let e = b + c.len_utf8() + n;
+                while it.peek().is_some_and(|&(j, _)| j < e) {
+                    it.next();
+                }
+                let mut lower = lower_of(&text[prev.start..b]);
+                lower.push('\'');
+                lower.push_str(&lower_of(&rest[..n]));
+                *prev = Token::new(prev.start, e, lower, TokKind::Word, prev.cap);
+                continue;
+            }
         }
         let e = b + c.len_utf8();
         out.push(Token::new(
@@ -412,6 +427,17 @@ mod tests {
             [
                 "pakistan", "'s", "rwandan", "-", "backed", "m23", "killed", "2,570", "people",
                 ",", "didn", "'t", "they", "?"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_apostrophe_inside_a_name_keeps_the_name_whole() {
+        assert_eq!(
+            lowers("Korir Sing’oei and O'Brien left Sana'a; the soldiers' 'quiet' week"),
+            [
+                "korir", "sing'oei", "and", "o'brien", "left", "sana'a", ";", "the", "soldiers",
+                "'", "'", "quiet", "'", "week"
             ]
         );
     }
