@@ -54,6 +54,11 @@ fn fifth_wire_corpus_answers_its_checks() {
     run_checks("tests/checks_wire5.toml", &["tests/fixtures/wire5"]);
 }
 
+#[test]
+fn sixth_wire_corpus_answers_its_checks() {
+    run_checks("tests/checks_wire6.toml", &["tests/fixtures/wire6"]);
+}
+
 fn run_checks(file: &str, dirs: &[&str]) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join(file)).expect("checks file");
