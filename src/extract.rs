@@ -390,21 +390,22 @@ impl<'a> DocState<'a> {
 
     /// As [`Self::likely_group`], preferring groups at home in `place_state` when given.
     fn likely_group_in(&self, candidates: &[String], place_state: Option<usize>) -> Option<String> {
-        let main = self
-            .state_counts
+        let cands = &candidates[..candidates.len().min(6)];
+        if let Some(ps) = place_state {
+            return cands
+                .iter()
+                .find(|g| self.home_state(g) == Some(ps))
+                .cloned();
+        }
+        // the states the document names, most named first: the first that is home to a
+        // candidate ("Rwandan troops … the Mozambican army": ISMP, not the Somali al-Shabaab)
+        let mut states: Vec<(&String, &usize)> = self.state_counts.iter().collect();
+        states.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+        states
             .iter()
-            .max_by_key(|(k, c)| (**c, std::cmp::Reverse((*k).clone())))
-            .map(|(k, _)| k.clone());
-        let main_idx = place_state.or_else(|| main.as_deref().and_then(|k| self.cat_index(k)));
-        candidates
-            .iter()
-            .take(6)
-            .find(|g| main_idx.is_some() && self.home_state(g) == main_idx)
-            .or(if place_state.is_some() {
-                None
-            } else {
-                candidates.first()
-            })
+            .filter_map(|(k, _)| self.cat_index(k))
+            .find_map(|st| cands.iter().find(|g| self.home_state(g) == Some(st)))
+            .or(candidates.first())
             .cloned()
     }
 
@@ -501,6 +502,17 @@ impl<'a> DocState<'a> {
             self.mentioned.insert(m.key.clone());
             if m.kind == Kind::State && !m.coref {
                 *self.state_counts.entry(m.key.clone()).or_insert(0) += 1;
+            } else if m.kind == Kind::Organization && !m.coref {
+                // "the FADM", "Mozambican troops": a state's forces name the state
+                let cat = self.cat();
+                let st = self
+                    .cat_index(&m.key)
+                    .and_then(|i| cat.entities[i].affiliation)
+                    .filter(|&a| cat.entities[a].kind == Kind::State);
+                if let Some(a) = st {
+                    let key = cat.entities[a].key().to_string();
+                    *self.state_counts.entry(key).or_insert(0) += 1;
+                }
             }
         }
     }
@@ -633,6 +645,42 @@ impl<'a> DocState<'a> {
         false
     }
 
+    /// The person named after a title phrase at `from`, set off by a comma or not: "its founder,
+    /// Riek Machar", "his former deputy, Mohamed Hamdan Dagalo", "the group's new emir X".
+    fn titled_person_after(&self, s: &Sent, from: usize) -> Option<usize> {
+        let r = self.rules();
+        let mut k = from;
+        let mut titled = false;
+        while k < s.toks.len() && k < from + 10 {
+            if let Some(mi) = s.at[k] {
+                let m = &s.mentions[mi];
+                if m.kind == Kind::Person {
+                    return titled.then_some(mi);
+                }
+                if !(m.possessive || m.form == Form::Demonym || m.coref) {
+                    return None;
+                }
+                k = m.end;
+                if matches!(s.word(k), "'s" | "'") {
+                    k += 1;
+                }
+            } else if let Some(l) = r.titles.match_at(&s.toks, k) {
+                titled = true;
+                k += l;
+            } else if matches!(
+                s.word(k),
+                "the" | "a" | "his" | "her" | "its" | "their" | "former" | "current" | "new"
+            ) || (titled && s.word(k) == ",")
+                || r.honorifics.contains_word(s.word(k))
+            {
+                k += 1;
+            } else {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The person, state, group or organisation a sentence opens with, title and all
     /// ("Egyptian Foreign Minister Badr Abdelatty, after talks …": the minister, not the
     /// demonym before his title). None when the sentence opens otherwise.
@@ -704,6 +752,16 @@ impl<'a> DocState<'a> {
         for i in 0..s.toks.len() {
             let w = s.word(i);
             if w == ";" || w == ":" {
+                s.boundary[i] = true;
+                continue;
+            }
+            // "…, saying that its forces had …", "…, adding …": what follows is another clause
+            if w == ","
+                && s.word(i + 1).ends_with("ing")
+                && r.attributions
+                    .iter()
+                    .any(|a| a.verbs.match_at(&s.toks, i + 1) == Some(1))
+            {
                 s.boundary[i] = true;
                 continue;
             }
@@ -818,7 +876,8 @@ impl<'a> DocState<'a> {
                     .chain(&cat.entities[entity].aliases)
                 {
                     if let Some(last) = name.split_whitespace().last().filter(|w| {
-                        w.chars().count() > 3 && w.chars().next().is_some_and(|c| c.is_uppercase())
+                        // ("Dar and Muttaqi spoke by telephone": three letters are enough)
+                        w.chars().count() >= 3 && w.chars().next().is_some_and(|c| c.is_uppercase())
                     }) {
                         self.person_names
                             .entry(last.to_lowercase())
@@ -904,6 +963,19 @@ impl<'a> DocState<'a> {
                     e = b;
                 }
                 m.ext_start = e;
+            }
+        }
+        // "… and Malaysian Prime Minister Anwar Ibrahim": the demonym or possessive state
+        // before the title belongs to the titled name
+        for i in 1..mentions.len() {
+            let (a, b) = (&mentions[i - 1], &mentions[i]);
+            if b.kind == Kind::Person
+                && b.ext_start < b.start
+                && (a.form == Form::Demonym || (a.possessive && a.kind == Kind::State))
+                && (a.end == b.ext_start
+                    || (a.end + 1 == b.ext_start && matches!(s.word(a.end), "'s" | "'")))
+            {
+                mentions[i].ext_start = mentions[i - 1].start;
             }
         }
         for (mi, m) in mentions.iter().enumerate() {
@@ -2331,13 +2403,38 @@ impl<'a> DocState<'a> {
                 .any(|k| matches!(s.word(k), "and" | "or" | "&"))
                 || (s.mentions[a].coref && s.mentions[b].coref)
         };
+        // a demonym inside the next name's title ("and Malaysian Prime Minister Anwar
+        // Ibrahim") is no member of the list: step over it
+        let inside = |q: usize, of: usize| {
+            let (mq, mo) = (&s.mentions[q], &s.mentions[of]);
+            q != of && mq.start >= mo.ext_start && mq.end <= mo.start
+        };
+        let prev = |i: usize| -> Option<usize> {
+            let j = i.checked_sub(1)?;
+            if inside(j, i) {
+                j.checked_sub(1)
+            } else {
+                Some(j)
+            }
+        };
+        let next = |i: usize| -> Option<usize> {
+            let j = i + 1;
+            if j + 1 < s.mentions.len() && inside(j, j + 1) {
+                Some(j + 1)
+            } else {
+                (j < s.mentions.len()).then_some(j)
+            }
+        };
+        let mut members = vec![mi];
         let mut left = mi;
-        while left > 0 && joins(left - 1, left) {
-            left -= 1;
+        while let Some(p) = prev(left).filter(|&p| joins(p, left)) {
+            left = p;
+            members.insert(0, p);
         }
         let mut right = mi;
-        while right + 1 < s.mentions.len() && joins(right, right + 1) {
-            right += 1;
+        while let Some(n) = next(right).filter(|&n| joins(right, n)) {
+            right = n;
+            members.push(n);
         }
         let _ = kind;
         // a list is only a list if some link says "and"/"or": "X, the group's leader," is not
@@ -2346,8 +2443,8 @@ impl<'a> DocState<'a> {
             matches!(s.word(e), "and" | "or")
                 || (s.word(e) == "," && matches!(s.word(e + 1), "and" | "or"))
         };
-        if left == right || open_list || (left..right).any(|k| has_conj(k, k + 1)) {
-            (left..=right).collect()
+        if left == right || open_list || members.windows(2).any(|w| has_conj(w[0], w[1])) {
+            members
         } else {
             vec![mi]
         }
@@ -3638,14 +3735,30 @@ impl<'a> DocState<'a> {
                     used = l;
                     // "Pakistan's delegation, led by X", "the Afghan team, headed by X": the
                     // possessor or demonym only qualifies the noun that is led or backed
+                    // ("Mali's junta, led by General X": one of its institutions is the
+                    // actor itself)
                     let o: Vec<usize> = self
                         .subject_of(s, i, &family)
                         .into_iter()
                         .filter(|&m| {
-                            !s.mentions[m].possessive && s.mentions[m].form != Form::Demonym
+                            let m = &s.mentions[m];
+                            let qualifier = m.possessive || m.form == Form::Demonym;
+                            !qualifier || {
+                                let mut k = m.end;
+                                if matches!(s.word(k), "'s" | "'") {
+                                    k += 1;
+                                }
+                                r.institutions.match_at(&s.toks, k).is_some_and(|il| {
+                                    k + il == i || (k + il + 1 == i && s.word(k + il) == ",")
+                                })
+                            }
                         })
                         .collect();
-                    let sub = self.object_of(s, i + l, 5, &family);
+                    let mut sub = self.object_of(s, i + l, 5, &family);
+                    // "led by its founder, Riek Machar": the person the title is apposed to
+                    if sub.is_empty() {
+                        sub.extend(self.titled_person_after(s, i + l));
+                    }
                     pairs.push((sub, o));
                 } else if let Some(l) = rule.from.match_at(&s.toks, i) {
                     used = l;
@@ -4002,6 +4115,9 @@ impl<'a> DocState<'a> {
         let n = s.toks.len();
         let mut i = 0;
         let mut in_sentence: Vec<usize> = Vec::new();
+        // events whose agent is denied ("denied shelling the market"): never merged with what
+        // the same sentence asserts ("…, saying its forces had only targeted army positions")
+        let mut denied_deeds: Vec<usize> = Vec::new();
         while i < n {
             if s.at[i].is_some() {
                 i += 1;
@@ -4163,9 +4279,15 @@ impl<'a> DocState<'a> {
                     .then(|| frame.map(|f| f.theme.clone()))
                     .flatten()
             });
-            let disputed =
-                blamed_on.is_none() && frame.is_some_and(|f| !f.theme.is_empty() && f.from <= i);
-            if self.cancelled(s, i, 0)
+            // "The RSF denied shelling the market": the deed denied is an event of its own (a
+            // source may tell it), whose agent the denier denies being
+            let denied_deed = verb
+                && s.word(i).ends_with("ing")
+                && frame.is_some_and(|f| f.denied && !f.theme.is_empty() && f.from == i);
+            let disputed = blamed_on.is_none()
+                && !denied_deed
+                && frame.is_some_and(|f| !f.theme.is_empty() && f.from <= i);
+            if self.cancelled(s, i, if denied_deed { i } else { 0 })
                 || self.stopped(s, i)
                 || disputed
                 || (!verb && (self.modal_after(s, i + l) || self.unrealised_after(s, i + l)))
@@ -4178,7 +4300,7 @@ impl<'a> DocState<'a> {
                 if let Some(accused) = &blamed_on {
                     ev.targets.retain(|t| !accused.contains(t));
                 }
-                if accused_deed {
+                if accused_deed || denied_deed {
                     // the accused did it only as the accuser says: no agent is asserted
                     ev.agents.clear();
                 }
@@ -4226,6 +4348,7 @@ impl<'a> DocState<'a> {
                     .copied()
                     .rev()
                     .filter(|&e| !cause && !told_after_gap(e))
+                    .filter(|e| !denied_deed && !denied_deeds.contains(e))
                     .find(|&e| {
                         let prev = &self.events[e];
                         if talks_like(&prev.types[0]) && talks_like(&ev.types[0]) {
@@ -4281,6 +4404,21 @@ impl<'a> DocState<'a> {
                                 prov: self.prov(s, &format!("{}+event/deed", f.rule), 0.7),
                             });
                         }
+                    }
+                }
+                if let Some(f) = frame.filter(|_| denied_deed) {
+                    denied_deeds.push(idx);
+                    for who in &f.theme {
+                        self.claims.push(Claim {
+                            s: ClaimSubject::Event(idx),
+                            p: "agent".into(),
+                            o: who.clone(),
+                            o_casualty: None,
+                            claimant: Some(who.clone()),
+                            denied: true,
+                            hedged: false,
+                            prov: self.prov(s, &format!("{}+event/deed", f.rule), 0.7),
+                        });
                     }
                 }
                 if !in_sentence.contains(&idx) {
@@ -4565,13 +4703,19 @@ impl<'a> DocState<'a> {
                         while p > 0 && r.modifiers.contains_word(s.word(p - 1)) {
                             p -= 1;
                         }
+                        // ("took control of villages after heavy fighting with the army": the
+                        // fighting's other side likewise)
+                        let talks = matches!(main, "Meeting" | "Negotiation")
+                            && p > 0
+                            && matches!(s.word(p - 1), "for" | "after" | "during" | "following");
+                        let fight = main == "Clash"
+                            && p > 0
+                            && matches!(s.word(p - 1), "after" | "during" | "following" | "amid");
                         let purpose = !verb
                             && k == after
                             && s.word(k) == "with"
                             && !g.is_empty()
-                            && matches!(main, "Meeting" | "Negotiation")
-                            && p > 0
-                            && matches!(s.word(p - 1), "for" | "after" | "during" | "following");
+                            && (talks || fight);
                         if purpose {
                             if let Some(o) =
                                 self.opening_actor(s).filter(|&o| s.mentions[o].end < p)
@@ -4763,6 +4907,18 @@ impl<'a> DocState<'a> {
                 .any(|&m| r.air_heads.match_at(&s.toks, s.mentions[m].end).is_some())
         {
             ev.types.insert(0, "Airstrike".to_string());
+        }
+        // "Drones struck a fuel depot", "Unidentified warplanes bombed …": from the air, by
+        // someone unnamed
+        if verb && !passive && agents.is_empty() && ev.types.first().is_some_and(|t| t == "Attack")
+        {
+            let mut k = i;
+            while k > 0 && r.subject_skip.contains_word(s.word(k - 1)) {
+                k -= 1;
+            }
+            if r.air_heads.match_ending(&s.toks, k).is_some() {
+                ev.types.insert(0, "Airstrike".to_string());
+            }
         }
         ev.agents = self.with_states(self.keys(s, &agents));
         ev.participants = self.with_states(self.keys(s, &parts));
@@ -5697,6 +5853,9 @@ impl<'a> DocState<'a> {
         let mut deniers: Vec<String> = Vec::new();
         // "the accusation", "a claim": one claim (the latest); "the allegations": all recent
         let mut singular = true;
+        // where the first denial of an accusation is: what the denier goes on to say ("…
+        // denied the accusation, saying the army had attacked first") is not what it denies
+        let mut deny_at = usize::MAX;
         let plural = |w: &str| w.ends_with('s');
         for f in s.frames.iter().filter(|f| f.denied) {
             let mut k = f.from;
@@ -5709,6 +5868,7 @@ impl<'a> DocState<'a> {
             if DENIED_NOUNS.contains(&s.word(k)) && !matches!(s.word(k + 1), "of" | "that") {
                 deniers.extend(f.claimants.iter().cloned());
                 singular &= !plural(s.word(k));
+                deny_at = deny_at.min(f.from);
             } else if matches!(s.word(f.from), "this" | "that" | "it" | "these" | "them")
                 && matches!(s.word(f.from + 1), "." | "," | ";" | "")
             {
@@ -5776,12 +5936,20 @@ impl<'a> DocState<'a> {
                 self.home_state(k)
             }
         };
+        let said_after: Vec<&String> = s
+            .frames
+            .iter()
+            .filter(|f| f.from > deny_at)
+            .flat_map(|f| f.claimants.iter())
+            .collect();
         let mut recent: Vec<Claim> = self
             .claims
             .iter()
             .filter(|c| {
                 !c.denied
                     && c.prov.sentence + 1 >= s.idx
+                    && !(c.prov.sentence == s.idx
+                        && c.claimant.as_ref().is_some_and(|w| said_after.contains(&w)))
                     && (!this_sentence_only || c.prov.sentence == s.idx)
                     && c.claimant.as_ref().is_none_or(|w| {
                         !deniers.contains(w)
@@ -5883,6 +6051,38 @@ impl<'a> DocState<'a> {
                         ),
                     });
                 }
+            }
+        }
+        // "The TTP said it had no role in it": the speaker (or the actor named before the
+        // phrase) denies being the agent
+        for f in s.frames.iter().filter(|f| !f.denied && !f.unstated) {
+            for k in f.from..f.to.min(s.toks.len()) {
+                if r.disclaimers.match_at(&s.toks, k).is_none() {
+                    continue;
+                }
+                let named = self.subject_of(s, k, &|kind: Kind| {
+                    matches!(kind, Kind::State | Kind::ArmedGroup | Kind::Organization)
+                });
+                let who = if named.is_empty() {
+                    f.claimants.clone()
+                } else {
+                    self.keys(s, &named)
+                };
+                for w in who {
+                    for c in f.claimant_slots() {
+                        new_claims.push(Claim {
+                            s: ClaimSubject::Event(ev),
+                            p: "agent".into(),
+                            o: w.clone(),
+                            o_casualty: None,
+                            claimant: c,
+                            denied: true,
+                            hedged: f.hedged,
+                            prov: self.prov(s, &format!("{}+event/disclaimer", f.rule), 0.7),
+                        });
+                    }
+                }
+                break;
             }
         }
         // "X claimed responsibility for …" (the subject claims) and "… was claimed by X"

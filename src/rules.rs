@@ -210,6 +210,8 @@ struct RawHedges {
     claim_responsibility: Vec<String>,
     #[serde(default)]
     claimed_by: Vec<String>,
+    #[serde(default)]
+    disclaimers: Vec<String>,
 }
 
 /// A relation rule, compiled.
@@ -382,6 +384,9 @@ pub struct Rules {
     pub claim_responsibility: PhraseSet,
     /// Passive claims of responsibility: "the attack was claimed by X".
     pub claimed_by: PhraseSet,
+    /// What a speaker says to deny carrying out an event: "said it had no role in the
+    /// bombing", "had nothing to do with it".
+    pub disclaimers: PhraseSet,
 }
 
 const PREDICATES: &[&str] = &[
@@ -645,6 +650,7 @@ impl Rules {
             involvement: ps(&raw.hedges.involvement),
             claim_responsibility: ps(&raw.hedges.claim_responsibility),
             claimed_by: ps(&raw.hedges.claimed_by),
+            disclaimers: ps(&raw.hedges.disclaimers),
         })
     }
 }
