@@ -372,8 +372,13 @@ fn find_dates_plain(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                 continue;
             }
             // "in April", "in early October"
-            if MONTH_CUES.contains(&prev_lower(i))
-                && !(toks[i].lower == "may" && prev_lower(i) != "in")
+            // "the March ceasefire", "an October offensive": a month modifying a noun
+            let modifier = matches!(prev_lower(i), "the" | "a" | "an" | "its" | "their")
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == TokKind::Word && !t.cap && t.lower.len() > 2);
+            if (MONTH_CUES.contains(&prev_lower(i)) || modifier)
+                && !(toks[i].lower == "may" && prev_lower(i) != "in" && !modifier)
             {
                 if let Some(v) = month_value(anchor, m) {
                     out.push(DateMention {

@@ -557,8 +557,22 @@ impl<'a> DocState<'a> {
         }
         let l = r.institutions.match_at(&s.toks, k + 1)?;
         let end = k + 1 + l;
-        // "the government of Mali", "the government in Kabul", "the army-backed council"
-        if matches!(s.word(end), "-" | "of" | "in")
+        // "the government in Mogadishu", "the authorities in Kabul": the state of that city
+        if s.word(end) == "in" {
+            let city = mentions.iter().find(|m| {
+                m.start == end + 1 && matches!(m.kind, Kind::City | Kind::State) && !m.coref
+            })?;
+            let st = if city.kind == Kind::State {
+                self.cat_index(&city.key)
+            } else {
+                self.cat_index(&city.key)
+                    .and_then(|i| self.cat().state_of(i))
+            }?;
+            let key = self.cat().entities[st].key().to_string();
+            return Some((city.end, key, Kind::State));
+        }
+        // "the government of Mali", "the army-backed council"
+        if matches!(s.word(end), "-" | "of")
             || s.toks
                 .get(end)
                 .is_some_and(|t| t.cap && t.kind == TokKind::Word)
@@ -1911,7 +1925,12 @@ impl<'a> DocState<'a> {
                 && r.institutions.match_at(&s.toks, k + 1).is_some()
             {
                 if let Some((end, key, kind)) = self.institution_at(s, k, mentions) {
-                    if !covered[k..end].iter().any(|&c| c) {
+                    // ("the government in Mogadishu" takes in the city's name)
+                    let own = r
+                        .institutions
+                        .match_at(&s.toks, k + 1)
+                        .map_or(end, |l| (k + 1 + l).min(end));
+                    if !covered[k..own].iter().any(|&c| c) {
                         out.push(Mention {
                             start: k,
                             end,
@@ -1927,6 +1946,63 @@ impl<'a> DocState<'a> {
                     }
                 } else {
                     unresolved_institution = true;
+                }
+            }
+            // bare plural institutions: "Security forces killed six militants in Mandera",
+            // "Government troops retook the town": the one state the document has named, or
+            // else the state of the place the sentence names
+            if !matches!(s.word(k.wrapping_sub(1)), "the" | "a" | "'s" | "'" | "-")
+                && (k == 0 || !covered[k - 1])
+            {
+                if let Some(l) = r
+                    .institutions
+                    .match_at(&s.toks, k)
+                    .filter(|&l| {
+                        s.word(k + l - 1).ends_with('s') && !covered[k..k + l].iter().any(|&c| c)
+                    })
+                    .filter(|&l| !matches!(s.word(k + l), "-" | "of" | "'s"))
+                {
+                    let phrase = institution_phrase(s, k, l);
+                    let known = self
+                        .institutions
+                        .get(&phrase)
+                        .and_then(|v| match v.as_slice() {
+                            [(key, kind)] => Some((key.clone(), *kind)),
+                            _ => None,
+                        });
+                    let mut states: Vec<&String> = self.state_counts.keys().collect();
+                    for m in mentions.iter().filter(|m| m.end <= k) {
+                        if m.kind == Kind::State && !m.coref && !states.contains(&&m.key) {
+                            states.push(&m.key);
+                        }
+                    }
+                    let one_state = match states.as_slice() {
+                        [one] => Some(((*one).clone(), Kind::State)),
+                        _ => None,
+                    };
+                    let place_state = || {
+                        mentions
+                            .iter()
+                            .filter(|m| m.kind.is_place() && m.kind != Kind::State && !m.coref)
+                            .find_map(|m| {
+                                self.cat_index(&m.key).and_then(|i| self.cat().state_of(i))
+                            })
+                            .map(|st| (self.cat().entities[st].key().to_string(), Kind::State))
+                    };
+                    if let Some((key, kind)) = known.or(one_state).or_else(place_state) {
+                        out.push(Mention {
+                            start: k,
+                            end: k + l,
+                            ext_start: k,
+                            key,
+                            kind,
+                            form: Form::Name,
+                            possessive: false,
+                            coref: true,
+                        });
+                        k += l;
+                        continue;
+                    }
                 }
             }
             // group possessives: "its", "the group's"
@@ -4271,8 +4347,15 @@ impl<'a> DocState<'a> {
                 .map(|f| f.theme.clone());
             // "accused Russia of deporting children from Kherson": the deed the accusation
             // tells is an event of its own, whose agent is the accuser's claim
-            let accused_deed = accused_gerund
-                && verb
+            // ("accused Kenya of carrying out airstrikes in Gedo": an event noun after a light
+            // verb likewise, unless it is definite and so refers back: "of carrying out the
+            // attack")
+            let accused_noun = !verb
+                && after_light
+                && i > 0
+                && !matches!(s.word(i - 1), "the" | "this" | "that" | "these" | "those")
+                && frame.is_some_and(|f| f.from <= i && i - f.from <= 5);
+            let accused_deed = ((accused_gerund && verb) || accused_noun)
                 && frame.is_some_and(|f| f.rule == "claim/accuse" && !f.denied && f.from <= i);
             let blamed_on = blamed_on.or_else(|| {
                 accused_deed
@@ -5418,8 +5501,19 @@ impl<'a> DocState<'a> {
             let np_end = k;
             // "nine people, including three children": part of a toll already counted (a
             // side-specific part, "including 18 soldiers", is a toll of its own)
+            // ("nine civilians, among them five children")
+            let among = |k: usize| {
+                k >= 2 && s.word(k - 2) == "among" && matches!(s.word(k - 1), "them" | "whom")
+            };
+            // ("…, among them five children and two women, …": every figure of the list)
+            let in_subset_list = (i.saturating_sub(8)..i)
+                .rev()
+                .find(|&c| s.word(c) == ",")
+                .is_some_and(|c| s.word(c + 1) == "including" || among(c + 3));
             let included = i >= 1
                 && (s.word(i - 1) == "including"
+                    || among(i)
+                    || in_subset_list
                     || (i >= 3 && s.word(i - 3) == "including" && s.word(i - 1) == "least"));
             if included && noun == Some("civilian") && victim_mentions.is_empty() {
                 i = num_end;
@@ -5463,7 +5557,10 @@ impl<'a> DocState<'a> {
             let mut kill_after = None;
             let mut k = np_end;
             let limit = (np_end + 12).min(n);
-            if s.word(k) == "," && s.word(k + 1) == "including" {
+            if s.word(k) == ","
+                && (s.word(k + 1) == "including"
+                    || (s.word(k + 1) == "among" && matches!(s.word(k + 2), "them" | "whom")))
+            {
                 // skip the list: "at least 64 people, including …, were killed"
                 if let Some(c) = (k + 2..n).find(|&j| {
                     s.word(j) == ","
