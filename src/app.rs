@@ -131,7 +131,10 @@ pub fn run(cmd: Command) -> Result<()> {
                     export::export(&mem, ExportFormat::Turtle, None, 1, &mut out)?;
                 }
                 ExtractFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &crate::report::extraction_json(&x))?;
+                    serde_json::to_writer_pretty(
+                        &mut out,
+                        &crate::report::extraction_json(&x, &ex.catalogue),
+                    )?;
                     writeln!(out)?;
                 }
             }

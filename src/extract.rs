@@ -347,12 +347,9 @@ impl<'a> DocState<'a> {
                 key: key.to_string(),
                 kind: e.kind,
                 label: e.label.clone(),
-                alt_labels: e
-                    .aliases
-                    .iter()
-                    .filter(|a| **a != e.label)
-                    .cloned()
-                    .collect(),
+                // the catalogue's aliases are added when the triples are made (rdf.rs); here
+                // only the other spellings the text uses
+                alt_labels: BTreeSet::new(),
                 catalogue: Some(i),
                 mediator: false,
             });
@@ -391,6 +388,9 @@ impl<'a> DocState<'a> {
     /// As [`Self::likely_group`], preferring groups at home in `place_state` when given.
     fn likely_group_in(&self, candidates: &[String], place_state: Option<usize>) -> Option<String> {
         let cands = &candidates[..candidates.len().min(6)];
+        if cands.len() <= 1 && place_state.is_none() {
+            return candidates.first().cloned();
+        }
         if let Some(ps) = place_state {
             return cands
                 .iter()
@@ -399,12 +399,22 @@ impl<'a> DocState<'a> {
         }
         // the states the document names, most named first: the first that is home to a
         // candidate ("Rwandan troops … the Mozambican army": ISMP, not the Somali al-Shabaab)
-        let mut states: Vec<(&String, &usize)> = self.state_counts.iter().collect();
-        states.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-        states
-            .iter()
-            .filter_map(|(k, _)| self.cat_index(k))
-            .find_map(|st| cands.iter().find(|g| self.home_state(g) == Some(st)))
+        let cat = self.cat();
+        let mut best: Option<(usize, std::cmp::Reverse<&str>, std::cmp::Reverse<usize>)> = None;
+        for (ci, g) in cands.iter().enumerate() {
+            let Some(h) = self.home_state(g) else {
+                continue;
+            };
+            let key = cat.entities[h].key();
+            let Some(&count) = self.state_counts.get(key) else {
+                continue;
+            };
+            let rank = (count, std::cmp::Reverse(key), std::cmp::Reverse(ci));
+            if best.is_none_or(|b| rank > b) {
+                best = Some(rank);
+            }
+        }
+        best.map(|(_, _, std::cmp::Reverse(ci))| &cands[ci])
             .or(candidates.first())
             .cloned()
     }

@@ -60,6 +60,22 @@ fn decimal(x: f32) -> Literal {
 }
 
 /// All quads for one extraction (document, entities, facts, events, claims, catalogue facts).
+/// An entity's other names: the catalogue's aliases and the spellings the text used, each
+/// once, never the label itself.
+pub fn alt_labels<'a>(e: &'a EntityRecord, cat: &'a Catalogue) -> BTreeSet<&'a str> {
+    let aliases = e
+        .catalogue
+        .and_then(|ci| cat.entities.get(ci))
+        .map(|c| c.aliases.as_slice())
+        .unwrap_or_default();
+    aliases
+        .iter()
+        .chain(&e.alt_labels)
+        .map(String::as_str)
+        .filter(|a| *a != e.label)
+        .collect()
+}
+
 pub fn to_quads(x: &Extraction, cat: &Catalogue) -> Vec<Quad> {
     let mut out = Out { quads: Vec::new() };
     let did = x.doc_id().to_string();
@@ -118,10 +134,8 @@ pub fn to_quads(x: &Extraction, cat: &Catalogue) -> Vec<Quad> {
             out.add(&s, rdf("type"), ckg(term::ACTOR));
         }
         out.add(&s, nn(format!("{}label", vocab::RDFS)), en(&e.label));
-        for a in &e.alt_labels {
-            if *a != e.label {
-                out.add(&s, nn(format!("{}altLabel", vocab::SKOS)), en(a));
-            }
+        for a in alt_labels(e, cat) {
+            out.add(&s, nn(format!("{}altLabel", vocab::SKOS)), en(a));
         }
         if let Some(ci) = e.catalogue {
             if let Some(w) = &cat.entities[ci].wikidata {

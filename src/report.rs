@@ -8,7 +8,7 @@ use serde_json::{json, Value as J};
 use std::io::Write;
 
 /// The statements of one extraction as JSON (for `extract --format json`).
-pub fn extraction_json(x: &Extraction) -> J {
+pub fn extraction_json(x: &Extraction, cat: &crate::catalogue::Catalogue) -> J {
     let sentence = |i: usize| {
         x.sentences
             .get(i)
@@ -24,7 +24,7 @@ pub fn extraction_json(x: &Extraction) -> J {
     let prov = |p: &Prov| json!({"sentence": sentence(p.sentence), "start": x.sentences.get(p.sentence).map(|s| s.start), "end": x.sentences.get(p.sentence).map(|s| s.end), "rule": p.rule, "confidence": p.confidence});
     json!({
         "document": {"title": x.doc.title, "source": x.doc.source, "date": x.doc.date.map(|d| d.to_string()), "sha256": x.doc.sha256},
-        "entities": x.entities.values().map(|e| json!({"key": e.key, "type": format!("{:?}", e.kind), "label": e.label, "altLabels": e.alt_labels, "mediator": e.mediator})).collect::<Vec<_>>(),
+        "entities": x.entities.values().map(|e| json!({"key": e.key, "type": format!("{:?}", e.kind), "label": e.label, "altLabels": crate::rdf::alt_labels(e, cat), "mediator": e.mediator})).collect::<Vec<_>>(),
         "facts": x.facts.iter().map(|f| json!({"subject": label(&f.s), "predicate": f.p, "object": match &f.o { Value::Entity(k) => label(k), Value::Text(t) => t.clone() }, "provenance": prov(&f.prov)})).collect::<Vec<_>>(),
         "events": x.events.iter().map(|e| json!({
             "types": e.types, "agents": e.agents.iter().map(|k| label(k)).collect::<Vec<_>>(),
