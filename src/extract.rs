@@ -4668,6 +4668,7 @@ impl<'a> DocState<'a> {
         let mut targets: Vec<usize> = Vec::new();
         let mut locs: Vec<usize> = Vec::new();
         let mut metonym_place: Option<String> = None;
+        let mut meds: Vec<usize> = Vec::new();
         // passive voice: "was hijacked by X"
         let passive = verb && self.be_before(s, i);
         // 1. a name right before the noun: "Pakistani airstrikes", "the M23 offensive"
@@ -4695,7 +4696,10 @@ impl<'a> DocState<'a> {
                     metonym_place = Some(c);
                 } else if actor(s.mentions[mi].kind) {
                     let g = self.group_of(s, mi);
-                    if multi_party {
+                    if multi_party && s.word(i) == "mediation" {
+                        // "under Qatari mediation": the mediator, no party
+                        meds.extend(g)
+                    } else if multi_party {
                         parts.extend(g)
                     } else {
                         agents.extend(g);
@@ -5015,6 +5019,14 @@ impl<'a> DocState<'a> {
         }
         ev.agents = self.with_states(self.keys(s, &agents));
         ev.participants = self.with_states(self.keys(s, &parts));
+        for k in self.keys(s, &meds) {
+            if let Some(e) = self.entities.get_mut(&k) {
+                e.mediator = true;
+            }
+            if !ev.mediators.contains(&k) {
+                ev.mediators.push(k);
+            }
+        }
         ev.targets = self
             .keys(s, &targets)
             .into_iter()
