@@ -4703,7 +4703,6 @@ impl<'a> DocState<'a> {
                         parts.extend(g)
                     } else {
                         agents.extend(g);
-                        ev.agent_in_name = true;
                     }
                 }
             }
@@ -5932,7 +5931,6 @@ impl<'a> DocState<'a> {
             || !f.theme.is_empty()
             || f.from > i
             || ev.agents.is_empty()
-            || ev.agent_in_name
         {
             return None;
         }

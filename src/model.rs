@@ -83,8 +83,6 @@ pub struct Event {
     pub date: Option<DateValue>,
     pub casualties: Vec<Casualty>,
     pub prov: Prov,
-    /// The agent is part of the event's name ("an Israeli drone strike"), not reported speech.
-    pub agent_in_name: bool,
 }
 
 impl Event {
@@ -99,7 +97,6 @@ impl Event {
             date: None,
             casualties: Vec::new(),
             prov,
-            agent_in_name: false,
         }
     }
 }
