@@ -495,6 +495,7 @@ impl<'a> DocState<'a> {
         self.triggers.clear();
         self.events_in(&sent);
         self.mediation(&sent);
+        self.delegations(&sent);
         self.casualties(&sent, first_event);
         self.event_claims(&sent, first_event);
         self.deny_previous(&sent);
@@ -2111,8 +2112,12 @@ impl<'a> DocState<'a> {
                             .rev()
                             .chain(self.recent.iter().rev().take(40))
                         {
+                            // nor an earlier mediator ("mediated by the United States …
+                            // the two sides signed")
+                            let mediator = self.entities.get(key).is_some_and(|e| e.mediator);
                             if want(*kind)
                                 && !excluded.contains(key)
+                                && !mediator
                                 && !pair.iter().any(|(p, _)| p == key)
                             {
                                 pair.push((key.clone(), *kind));
@@ -2896,10 +2901,75 @@ impl<'a> DocState<'a> {
                 .any(|e| e.verbs.match_ending(&s.toks, i).is_some())
     }
 
+    /// The attribution verb at `v` closes a relative clause on a noun apposed to what was
+    /// said before: "…, a policy the Taliban government has called inhumane", "…, a move
+    /// Kabul described as hostile". It says something of the noun and frames nothing.
+    fn noun_relative(&self, s: &Sent, v: usize) -> bool {
+        let r = self.rules();
+        let Some(c) = (v.saturating_sub(10)..v).rev().find(|&k| s.word(k) == ",") else {
+            return false;
+        };
+        if !matches!(s.word(c + 1), "a" | "an") {
+            return false;
+        }
+        let noun = c + 2;
+        if noun >= v
+            || s.at[noun].is_some()
+            || s.toks[noun].kind != TokKind::Word
+            || s.toks[noun].cap
+            || r.titles.match_at(&s.toks, noun).is_some()
+        {
+            return false;
+        }
+        let mut j = noun + 1;
+        if matches!(s.word(j), "that" | "which") {
+            j += 1;
+        }
+        if s.word(j) == "the" {
+            j += 1;
+        }
+        let Some(m) = s.at.get(j).copied().flatten() else {
+            return false;
+        };
+        if s.mentions[m].start != j && !(j > 0 && s.mentions[m].start == j - 1) {
+            return false;
+        }
+        // "the Taliban government has called": up to two common nouns after the name
+        let mut k = s.mentions[m].end;
+        let mut nouns = 0;
+        while k < v && nouns < 2 && s.toks[k].kind == TokKind::Word && !s.toks[k].cap {
+            if r.subject_skip.contains_word(s.word(k)) {
+                break;
+            }
+            nouns += 1;
+            k += 1;
+        }
+        while k < v && (r.subject_skip.contains_word(s.word(k)) || s.at[k].is_some()) {
+            k += 1;
+        }
+        k == v
+    }
+
     /// Whether the attribution verb at `v` (ending at `after`) closes its sentence, apart from
     /// where, when and how it was said: "…, local officials said.", "…, the mayor said on
     /// Telegram.", "…, the ministry said in a statement on Tuesday.", "…, a spokesman told
     /// reporters in Kabul."
+    /// The comma (or closing quotation mark) that opens a sentence-final speaker phrase:
+    /// "…, a resident in Gondar told Reuters." → the comma before "a resident".
+    fn speaker_tail(&self, s: &Sent) -> Option<usize> {
+        let r = self.rules();
+        let n = s.toks.len();
+        let c = (n.saturating_sub(14)..n)
+            .rev()
+            .find(|&k| matches!(s.word(k), "," | "\"" | "”"))?;
+        (c + 1..n).find_map(|v| {
+            r.attributions.iter().find_map(|a| {
+                let l = a.verbs.match_at(&s.toks, v)?;
+                self.ends_report(s, v, v + l).then_some(c)
+            })
+        })
+    }
+
     fn ends_report(&self, s: &Sent, v: usize, after: usize) -> bool {
         let r = self.rules();
         let n = s.toks.len();
@@ -2907,13 +2977,14 @@ impl<'a> DocState<'a> {
         while end > after && matches!(s.word(end - 1), "." | "\"" | "”" | "'" | ")") {
             end -= 1;
         }
-        if end <= after + 1 {
-            return true;
-        }
         // the speaker phrase follows a comma or a closing quotation mark: "…, the group said
-        // in a statement", not "… because its vessels had called at Israeli ports"
+        // in a statement", not "… because its vessels had called at Israeli ports" nor
+        // "… deported Afghans lacking valid documents."
         let speaker_phrase =
-            (v.saturating_sub(6)..v).any(|k| matches!(s.word(k), "," | "\"" | "”" | "'"));
+            (v.saturating_sub(10)..v).any(|k| matches!(s.word(k), "," | "\"" | "”" | "'"));
+        if end <= after + 1 {
+            return speaker_phrase || v <= 4;
+        }
         if end - after > 10 || !speaker_phrase {
             return false;
         }
@@ -3043,6 +3114,24 @@ impl<'a> DocState<'a> {
                     continue;
                 }
                 break;
+            }
+            // "Presidents Felix Tshisekedi and Paul Kagame": one title in the plural before a
+            // list of names is each one's
+            if titles.is_empty() {
+                let mut first = m.start;
+                while first >= 2 && matches!(s.word(first - 1), "and" | ",") {
+                    match s.mention_ending_at(first - 1) {
+                        Some(p) if s.mentions[p].kind == Kind::Person => {
+                            first = s.mentions[p].start
+                        }
+                        _ => break,
+                    }
+                }
+                if let Some(b) = r.plural_titles.match_ending(&s.toks, first) {
+                    let leader = r.leader_titles.match_at(&s.toks, b).is_some();
+                    titles.push((crate::rules::singular(s.surface(b, first)), leader));
+                    end = b;
+                }
             }
             let former = matches!(
                 s.word(end.saturating_sub(1)),
@@ -3384,7 +3473,7 @@ impl<'a> DocState<'a> {
                             });
                         unnamed || appended
                     });
-                if refers_back {
+                if refers_back || self.noun_relative(s, i) {
                     i += l;
                     continue;
                 }
@@ -3392,7 +3481,7 @@ impl<'a> DocState<'a> {
                     let v = self.subject_of(s, i, &actor);
                     // "…, local officials said": the speaker is the phrase after the last
                     // comma, not a name inside the reported words
-                    let last_comma = (0..i).rev().take(6).find(|&k| s.word(k) == ",");
+                    let last_comma = (0..i).rev().take(10).find(|&k| s.word(k) == ",");
                     let v: Vec<usize> = match last_comma {
                         Some(c) if self.ends_report(s, i, i + l) => {
                             v.into_iter().filter(|&m| s.mentions[m].start > c).collect()
@@ -3520,6 +3609,25 @@ impl<'a> DocState<'a> {
             }
             if a.theme == Theme::Claimant && theme.is_empty() {
                 theme = claimants.clone();
+            }
+            // "accuses Afghanistan of harbouring the TTP, which has stepped up attacks in
+            // Khyber Pakhtunkhwa": a relative clause on a name that closes the sentence is the
+            // writer's gloss, not part of what was said
+            if from > 0 {
+                if let Some(c) = (from..to).find(|&k| {
+                    s.word(k) == ","
+                        && matches!(s.word(k + 1), "which" | "who")
+                        && (s.mention_ending_at(k).is_some()
+                            || (s.word(k - 1) == ")" && s.mention_ending_at(k - 1).is_some()))
+                }) {
+                    let last = (c + 1..n).all(|k| {
+                        !matches!(s.word(k), "," | ";" | "\"" | "”" | "“")
+                            && !r.starts_attribution(&s.toks, k)
+                    });
+                    if last {
+                        to = c;
+                    }
+                }
             }
             let hedged = claimants.is_empty();
             frames.push(Frame {
@@ -4851,7 +4959,64 @@ impl<'a> DocState<'a> {
             let next_is_name = s.at.get(after).copied().flatten().is_some()
                 || r.titles.match_at(&s.toks, after).is_some();
             if (verb || next_is_name) && matches!(main, "Meeting" | "Negotiation") {
-                parts.extend(self.object_of(s, after, 6, &actor));
+                // "signed a peace agreement at the White House": where, not with whom
+                let venue = |m: usize| {
+                    let mut b = s.mentions[m].start;
+                    if b > 0 && s.word(b - 1) == "the" {
+                        b -= 1;
+                    }
+                    b > 0 && matches!(s.word(b - 1), "at" | "in" | "inside" | "near" | "outside")
+                };
+                parts.extend(
+                    self.object_of(s, after, 6, &actor)
+                        .into_iter()
+                        .filter(|&m| !venue(m)),
+                );
+            }
+        }
+        // "Pakistan and Afghanistan agreed … after two days of talks in Istanbul", "… to
+        // monitor their fragile ceasefire": talks or a truce the clause's subject, a pair of
+        // parties, holds
+        if multi_party
+            && !verb
+            && parts.is_empty()
+            && matches!(main, "Meeting" | "Negotiation" | "Ceasefire")
+        {
+            let mut p = i;
+            let mut owned = false;
+            while p > 0 && i - p < 6 && s.at[p - 1].is_none() {
+                let w = s.word(p - 1);
+                if matches!(w, "after" | "following" | "during" | "their") {
+                    owned = true;
+                    break;
+                }
+                let filler = s.toks[p - 1].kind == TokKind::Number
+                    || (s.toks[p - 1].kind == TokKind::Word
+                        && !s.toks[p - 1].cap
+                        && !matches!(
+                            w,
+                            "in" | "at"
+                                | "on"
+                                | "with"
+                                | "by"
+                                | "to"
+                                | "and"
+                                | "or"
+                                | "for"
+                                | "from"
+                        ));
+                if !filler {
+                    break;
+                }
+                p -= 1;
+            }
+            if owned {
+                if let Some(o) = self.opening_actor(s).filter(|&o| s.mentions[o].end < p) {
+                    let g = self.group_of(s, o);
+                    if g.len() >= 2 && g.iter().all(|&m| actor(s.mentions[m].kind)) {
+                        parts.extend(g);
+                    }
+                }
             }
         }
         // "deported from Pakistan": the deporting state
@@ -4920,7 +5085,12 @@ impl<'a> DocState<'a> {
         // Kabul": Kabul is where the raids were)
         let mut k = after;
         let mut found_at: Option<usize> = None;
-        while k < end.min(after + 25) {
+        // "…, a local official in Gondar said": where the speaker is, not where it happened
+        let loc_end = self
+            .speaker_tail(s)
+            .filter(|&c| c > after)
+            .map_or(end, |c| end.min(c));
+        while k < loc_end.min(after + 25) {
             if k > after && r.starts_event(&s.toks, k) {
                 break;
             }
@@ -5363,6 +5533,82 @@ impl<'a> DocState<'a> {
                 }
             }
             i += used;
+        }
+    }
+
+    /// "The Pakistani delegation was led by Defence Minister Khawaja Asif, while the Afghan
+    /// side was headed by … Mullah Mohammad Yaqoob": each head, and the party whose team it
+    /// is, take part in the talks of the sentence or the latest talks just told.
+    fn delegations(&mut self, s: &Sent) {
+        let r = self.rules();
+        let n = s.toks.len();
+        let mut found: Vec<(Option<usize>, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let Some(l) = r.delegation_nouns.match_at(&s.toks, i) else {
+                i += 1;
+                continue;
+            };
+            let Some(hl) = r.delegation_heads.match_at(&s.toks, i + l) else {
+                i += l;
+                continue;
+            };
+            let from = i + l + hl;
+            let end = s.clause_end(from).min(from + 14);
+            // the head: the first person named after the verb, past titles and possessives
+            let head = (from..end)
+                .filter_map(|k| s.at[k])
+                .find(|&m| s.mentions[m].kind == Kind::Person);
+            // the party: a demonym or possessive name right before the noun
+            let party = s.mention_ending_at(i).filter(|&m| {
+                let pm = &s.mentions[m];
+                pm.kind.is_actor() && (pm.form == Form::Demonym || pm.possessive)
+            });
+            if let Some(h) = head {
+                found.push((party, h));
+            }
+            i = from;
+        }
+        if found.is_empty() {
+            return;
+        }
+        let talks = |e: &Event| {
+            e.types
+                .iter()
+                .any(|t| matches!(t.as_str(), "Negotiation" | "Meeting"))
+        };
+        let target = self
+            .triggers
+            .iter()
+            .map(|&(e, _)| e)
+            .find(|&e| talks(&self.events[e]))
+            .or_else(|| {
+                self.events
+                    .iter()
+                    .rposition(|e| talks(e) && e.prov.sentence + 3 >= s.idx)
+            });
+        let Some(t) = target else {
+            return;
+        };
+        for (party, head) in found {
+            let mut keys = self.keys(s, &[head]);
+            if let Some(p) = party {
+                let pk = self.keys(s, &[p]);
+                // the head of a party's delegation speaks for that party
+                for hk in keys.clone() {
+                    for k in &pk {
+                        let o = Value::Entity(k.clone());
+                        self.fact(s, &hk, "affiliatedWith", o, "relation/delegation", 0.7);
+                    }
+                }
+                keys.extend(pk);
+            }
+            let ev = &mut self.events[t];
+            for k in keys {
+                if !ev.participants.contains(&k) && !ev.mediators.contains(&k) {
+                    ev.participants.push(k);
+                }
+            }
         }
     }
 

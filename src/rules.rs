@@ -177,6 +177,10 @@ struct RawRoles {
     mediation_verbs: Vec<String>,
     mediation_passive: Vec<String>,
     mediator_nouns: Vec<String>,
+    #[serde(default)]
+    delegation_nouns: Vec<String>,
+    #[serde(default)]
+    delegation_heads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -285,6 +289,9 @@ pub struct Rules {
     pub event_any: PhraseSet,
     pub leader_titles: PhraseSet,
     pub titles: PhraseSet,
+    /// The titles in the plural, for one title shared by a list of names ("Presidents Felix
+    /// Tshisekedi and Paul Kagame"); made from `titles`.
+    pub plural_titles: PhraseSet,
     pub honorifics: PhraseSet,
     pub name_particles: PhraseSet,
     pub group_nouns: PhraseSet,
@@ -370,6 +377,10 @@ pub struct Rules {
     pub mediation_verbs: PhraseSet,
     pub mediation_passive: PhraseSet,
     pub mediator_nouns: PhraseSet,
+    /// Nouns for one party's team at talks ("the Pakistani delegation", "the Afghan side").
+    pub delegation_nouns: PhraseSet,
+    /// Verbs that name who heads such a team ("was led by", "headed by").
+    pub delegation_heads: PhraseSet,
     pub kill_words: PhraseSet,
     pub participles: PhraseSet,
     pub at_least: PhraseSet,
@@ -426,6 +437,32 @@ const TYPE_NAMES: &[&str] = &[
     "Site",
 ];
 
+/// The plural of a title: "presidents", "foreign ministers", "spokesmen".
+fn plural(title: &str) -> String {
+    if let Some(stem) = title.strip_suffix("man") {
+        format!("{stem}men")
+    } else if title.ends_with('s') || title.ends_with("ch") || title.ends_with("sh") {
+        format!("{title}es")
+    } else {
+        format!("{title}s")
+    }
+}
+
+/// The singular of a title written in the plural (see `plural`).
+pub fn singular(title: &str) -> String {
+    if let Some(stem) = title.strip_suffix("men") {
+        format!("{stem}man")
+    } else if let Some(stem) = title
+        .strip_suffix("ches")
+        .or_else(|| title.strip_suffix("shes"))
+        .or_else(|| title.strip_suffix("sses"))
+    {
+        format!("{}{}", stem, &title[stem.len()..title.len() - 2])
+    } else {
+        title.strip_suffix('s').unwrap_or(title).to_string()
+    }
+}
+
 impl Rules {
     /// Whether an event trigger or event verb (not a weapon) starts at token `k`.
     pub fn starts_event(&self, toks: &[crate::text::Token], k: usize) -> bool {
@@ -433,6 +470,13 @@ impl Rules {
             && self.events.iter().any(|e| {
                 e.triggers.match_at(toks, k).is_some() || e.verbs.match_at(toks, k).is_some()
             })
+    }
+
+    /// Whether an attribution verb ("said", "denied", "accused" …) starts at token `k`.
+    pub fn starts_attribution(&self, toks: &[crate::text::Token], k: usize) -> bool {
+        self.attributions
+            .iter()
+            .any(|a| a.verbs.match_at(toks, k).is_some())
     }
 
     /// The built-in rules.
@@ -567,7 +611,14 @@ impl Rules {
         Ok(Rules {
             event_any,
             leader_titles: ps(&raw.titles.leader),
-            titles: ps(&[raw.titles.office, raw.titles.leader].concat()),
+            titles: ps(&[raw.titles.office.clone(), raw.titles.leader.clone()].concat()),
+            plural_titles: ps(&raw
+                .titles
+                .office
+                .iter()
+                .chain(&raw.titles.leader)
+                .map(|t| plural(t))
+                .collect::<Vec<_>>()),
             honorifics: ps(&raw.titles.honorifics),
             name_particles: ps(&raw.titles.name_particles),
             group_nouns: ps(&raw.coreference.group_nouns),
@@ -637,6 +688,8 @@ impl Rules {
             mediation_verbs: ps(&raw.roles.mediation_verbs),
             mediation_passive: ps(&raw.roles.mediation_passive),
             mediator_nouns: ps(&raw.roles.mediator_nouns),
+            delegation_nouns: ps(&raw.roles.delegation_nouns),
+            delegation_heads: ps(&raw.roles.delegation_heads),
             kill_words: ps(&raw.casualties.kill_words),
             participles: ps(&raw.casualties.participles),
             at_least: ps(&raw.casualties.at_least),
