@@ -2093,9 +2093,7 @@ impl<'a> DocState<'a> {
                                 && (k - m.end) <= 6
                                 && (m.end..k).any(|j| {
                                     r.mediation_verbs.match_at(&s.toks, j).is_some()
-                                        || r.attributions
-                                            .iter()
-                                            .any(|a| a.verbs.match_at(&s.toks, j).is_some())
+                                        || r.starts_attribution(&s.toks, j)
                                 })
                         })
                         .map(|m| m.key.clone())
@@ -2205,12 +2203,8 @@ impl<'a> DocState<'a> {
             // "Pakistan's foreign ministry said … . It also accused Kabul …": a sentence that
             // opens with "It" and a verb continues the previous sentence's subject.
             // "It has been two weeks" is no subject; "It has been accused of …" is.
-            let rule_verb_at = |j: usize| {
-                r.starts_event(&s.toks, j)
-                    || r.attributions
-                        .iter()
-                        .any(|a| a.verbs.match_at(&s.toks, j).is_some())
-            };
+            let rule_verb_at =
+                |j: usize| r.starts_event(&s.toks, j) || r.starts_attribution(&s.toks, j);
             let has_been = matches!(s.word(k + 1), "has" | "had") && s.word(k + 2) == "been";
             if k == s.dateline
                 && s.word(k) == "it"
@@ -2950,10 +2944,6 @@ impl<'a> DocState<'a> {
         k == v
     }
 
-    /// Whether the attribution verb at `v` (ending at `after`) closes its sentence, apart from
-    /// where, when and how it was said: "…, local officials said.", "…, the mayor said on
-    /// Telegram.", "…, the ministry said in a statement on Tuesday.", "…, a spokesman told
-    /// reporters in Kabul."
     /// The comma (or closing quotation mark) that opens a sentence-final speaker phrase:
     /// "…, a resident in Gondar told Reuters." → the comma before "a resident".
     fn speaker_tail(&self, s: &Sent) -> Option<usize> {
@@ -2970,6 +2960,10 @@ impl<'a> DocState<'a> {
         })
     }
 
+    /// Whether the attribution verb at `v` (ending at `after`) closes its sentence, apart from
+    /// where, when and how it was said: "…, local officials said.", "…, the mayor said on
+    /// Telegram.", "…, the ministry said in a statement on Tuesday.", "…, a spokesman told
+    /// reporters in Kabul."
     fn ends_report(&self, s: &Sent, v: usize, after: usize) -> bool {
         let r = self.rules();
         let n = s.toks.len();
@@ -2997,10 +2991,7 @@ impl<'a> DocState<'a> {
                     && (s.toks[k].kind != TokKind::Number
                         || s.dates.iter().any(|d| d.start <= k && k < d.end))
                     && !r.starts_event(&s.toks, k)
-                    && !r
-                        .attributions
-                        .iter()
-                        .any(|a| a.verbs.match_at(&s.toks, k).is_some())
+                    && !r.starts_attribution(&s.toks, k)
             })
     }
 
@@ -4965,7 +4956,7 @@ impl<'a> DocState<'a> {
                     if b > 0 && s.word(b - 1) == "the" {
                         b -= 1;
                     }
-                    b > 0 && matches!(s.word(b - 1), "at" | "in" | "inside" | "near" | "outside")
+                    r.role_location.match_ending(&s.toks, b).is_some()
                 };
                 parts.extend(
                     self.object_of(s, after, 6, &actor)

@@ -453,11 +453,10 @@ pub fn singular(title: &str) -> String {
     if let Some(stem) = title.strip_suffix("men") {
         format!("{stem}man")
     } else if let Some(stem) = title
-        .strip_suffix("ches")
-        .or_else(|| title.strip_suffix("shes"))
-        .or_else(|| title.strip_suffix("sses"))
+        .strip_suffix("es")
+        .filter(|st| st.ends_with("ss") || st.ends_with("ch") || st.ends_with("sh"))
     {
-        format!("{}{}", stem, &title[stem.len()..title.len() - 2])
+        stem.to_string()
     } else {
         title.strip_suffix('s').unwrap_or(title).to_string()
     }
@@ -608,17 +607,12 @@ impl Rules {
             .flat_map(|e: &EventRule| [&e.triggers, &e.verbs, &e.weapons])
             .collect();
         let event_any = PhraseSet::union(&event_sets);
+        let all_titles = [raw.titles.office, raw.titles.leader.clone()].concat();
         Ok(Rules {
             event_any,
             leader_titles: ps(&raw.titles.leader),
-            titles: ps(&[raw.titles.office.clone(), raw.titles.leader.clone()].concat()),
-            plural_titles: ps(&raw
-                .titles
-                .office
-                .iter()
-                .chain(&raw.titles.leader)
-                .map(|t| plural(t))
-                .collect::<Vec<_>>()),
+            titles: ps(&all_titles),
+            plural_titles: ps(&all_titles.iter().map(|t| plural(t)).collect::<Vec<_>>()),
             honorifics: ps(&raw.titles.honorifics),
             name_particles: ps(&raw.titles.name_particles),
             group_nouns: ps(&raw.coreference.group_nouns),
@@ -711,6 +705,22 @@ impl Rules {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plural_title_turns_back_into_its_singular() {
+        for t in [
+            "President",
+            "Foreign Minister",
+            "Spokesman",
+            "Princess",
+            "Coach",
+            "Chief Justice",
+        ] {
+            assert_eq!(singular(&plural(t)), t);
+        }
+        assert_eq!(plural("Spokesman"), "Spokesmen");
+        assert_eq!(plural("Princess"), "Princesses");
+    }
 
     #[test]
     fn builtin_rules_parse() {
