@@ -197,19 +197,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "she", "they", "we", "i", "its", "his", "her", "their", "what", "how", "whether", "who",
     "which", "as", "for", "from", "with", "of", "and", "or", "but", "there", "him", "them",
 ];
-/// What a denial can refer back to: "Kabul rejected the accusation", "a charge Pakistan denied".
-const DENIED_NOUNS: &[&str] = &[
-    "accusation",
-    "accusations",
-    "charge",
-    "charges",
-    "allegation",
-    "allegations",
-    "claim",
-    "claims",
-    "reports",
-    "report",
-];
 
 impl Extractor {
     pub fn new(catalogue: Catalogue, rules: Rules) -> Extractor {
@@ -1167,6 +1154,13 @@ impl<'a> DocState<'a> {
             if s.word(j) == "," && s.toks.get(j + 1).is_some_and(|t| t.cap) {
                 j += 1;
                 comma = true;
+                // "Its spokeswoman, Lt Gen Maly Socheata,": ranks before the apposed name
+                while let Some(l2) = r.honorifics.match_at(&s.toks, j) {
+                    if !s.toks.get(j + l2).is_some_and(|t| t.cap) {
+                        break;
+                    }
+                    j += l2;
+                }
             }
             let (name_end, name) = self.name_at(s, j, blocked);
             let apposition_ends = !comma
@@ -1177,7 +1171,11 @@ impl<'a> DocState<'a> {
                     .get(name_end)
                     .is_some_and(|t| !t.cap && t.kind == TokKind::Word)
                     && !matches!(s.word(name_end), "and" | "or" | "of"));
-            if name_end > j && name.split_whitespace().count() >= 2 && apposition_ends {
+            if name_end > j
+                && name.split_whitespace().count() >= 2
+                && apposition_ends
+                && !self.names_no_person(&name)
+            {
                 let key = self.person_key(&name);
                 out.push(Mention {
                     start: j,
@@ -1260,6 +1258,7 @@ impl<'a> DocState<'a> {
                 if end == c
                     && name.split_whitespace().count() >= 2
                     && !stop
+                    && !self.names_no_person(&name)
                     && !(a == 0 && name.split_whitespace().count() < 2)
                 {
                     let key = self.person_key(&name);
@@ -1541,6 +1540,16 @@ impl<'a> DocState<'a> {
             k -= 1;
         }
         (k, words.join(" "))
+    }
+
+    /// "General Border Committee", "Chief of Defence Staff": capitalised words ending in a
+    /// head noun of a body or an office name no person.
+    fn names_no_person(&self, name: &str) -> bool {
+        name.split_whitespace().last().is_some_and(|w| {
+            self.rules()
+                .non_person_heads
+                .contains_word(&w.to_lowercase())
+        })
     }
 
     fn person_key(&mut self, name: &str) -> String {
@@ -2018,6 +2027,28 @@ impl<'a> DocState<'a> {
             }
             // group possessives: "its", "the group's"
             if let Some(l) = r.group_possessives.match_at(&s.toks, k) {
+                // "Cambodia's defence ministry rejected the account. Its spokeswoman, X, said":
+                // a title after a sentence-initial "Its" serves the previous sentence's subject
+                if k == 0 && s.word(k) == "its" && r.titles.match_at(&s.toks, k + l).is_some() {
+                    if let Some((_, key, kind)) = self
+                        .prev_subject
+                        .as_ref()
+                        .filter(|(i, _, _)| *i + 1 == s.idx)
+                    {
+                        out.push(Mention {
+                            start: k,
+                            end: k + l,
+                            ext_start: k,
+                            key: key.clone(),
+                            kind: *kind,
+                            form: Form::Name,
+                            possessive: true,
+                            coref: true,
+                        });
+                        k += l;
+                        continue;
+                    }
+                }
                 // "In its statement, the ISPR said …": "its" points forward
                 let cataphoric = k <= 2 && (k + l..(k + l + 5).min(n)).any(|j| s.word(j) == ",");
                 if cataphoric {
@@ -3037,6 +3068,18 @@ impl<'a> DocState<'a> {
             // titles written before the name, also set off by a comma ("Ukraine's president,
             // Volodymyr Zelensky,")
             let mut end = m.start;
+            // "Its spokeswoman, Lt Gen Maly Socheata,": ranks between the comma and the name
+            while end >= 2
+                && r.honorifics
+                    .match_ending(&s.toks, end)
+                    .is_some_and(|b| b + 1 == end)
+                && (s.word(end - 2) == "," || r.honorifics.match_ending(&s.toks, end - 1).is_some())
+            {
+                end -= 1;
+            }
+            if s.word(end.saturating_sub(1)) != "," {
+                end = m.start;
+            }
             // "Pakistan's ambassador to Kabul, X,", "the head of the city's administration, X":
             // the complement between title and comma; "of"/"for" may name whom the title serves
             let mut complement_org: Option<usize> = None;
@@ -3451,7 +3494,7 @@ impl<'a> DocState<'a> {
                 // sentence.
                 let refers_back = a.denied
                     && (i.saturating_sub(8)..i).any(|k| {
-                        if !DENIED_NOUNS.contains(&s.word(k)) {
+                        if !r.claim_nouns.contains_word(s.word(k)) {
                             return false;
                         }
                         let named = (k + 1..i).any(|j| s.at[j].is_some());
@@ -3738,7 +3781,13 @@ impl<'a> DocState<'a> {
             } else if let Some(o) = open.take() {
                 // scare quotes inside someone's report ("said 23 soldiers had been 'martyred'",
                 // "said 'more than 20' fighters …"): the report's speaker says them
-                let scare = k - o <= 5
+                // "said Thai soldiers had "crossed into Cambodian territory and attacked
+                // first"": a quotation that opens inside a reported clause is part of it
+                let mid_clause = o > 0
+                    && s.toks[o - 1].kind == TokKind::Word
+                    && !s.toks[o - 1].cap
+                    && !self.rules().starts_attribution(&s.toks, o - 1);
+                let scare = (k - o <= 5 || mid_clause)
                     && frames
                         .iter()
                         .any(|f| !f.claimants.is_empty() && f.from <= o && k <= f.to);
@@ -6219,7 +6268,21 @@ impl<'a> DocState<'a> {
             ) {
                 k += 1;
             }
-            if DENIED_NOUNS.contains(&s.word(k)) && !matches!(s.word(k + 1), "of" | "that") {
+            // "the Thai account", "the Indian claims", "these baseless allegations": a
+            // demonym or an adjective before the noun
+            if !r.claim_nouns.contains_word(s.word(k)) {
+                if let Some(j) = (k + 1..(k + 3).min(s.toks.len())).find(|&j| {
+                    r.claim_nouns.contains_word(s.word(j))
+                        && (k..j).all(|i| {
+                            s.toks[i].kind == TokKind::Word
+                                && !r.boundaries.contains_word(s.word(i))
+                                && !FUNCTION_WORDS.contains(&s.word(i))
+                        })
+                }) {
+                    k = j;
+                }
+            }
+            if r.claim_nouns.contains_word(s.word(k)) && !matches!(s.word(k + 1), "of" | "that") {
                 deniers.extend(f.claimants.iter().cloned());
                 singular &= !plural(s.word(k));
                 deny_at = deny_at.min(f.from);
@@ -6254,7 +6317,7 @@ impl<'a> DocState<'a> {
                     if first >= 1 && s.word(first - 1) == "the" {
                         first -= 1;
                     }
-                    let noun_at = |k: usize| k >= 1 && DENIED_NOUNS.contains(&s.word(k - 1));
+                    let noun_at = |k: usize| k >= 1 && r.claim_nouns.contains_word(s.word(k - 1));
                     let noun = if noun_at(first) {
                         Some(first - 1)
                     } else if first >= 2
@@ -6296,22 +6359,30 @@ impl<'a> DocState<'a> {
             .filter(|f| f.from > deny_at)
             .flat_map(|f| f.claimants.iter())
             .collect();
+        // what the previous sentence claimed; when it claimed nothing ("Army spokesman X
+        // said seven soldiers were wounded"), the sentence before
+        let eligible = |c: &Claim, reach: usize| {
+            !c.denied
+                && c.prov.sentence + reach >= s.idx
+                && !(c.prov.sentence == s.idx
+                    && c.claimant.as_ref().is_some_and(|w| said_after.contains(&w)))
+                && (!this_sentence_only || c.prov.sentence == s.idx)
+                && c.claimant.as_ref().is_none_or(|w| {
+                    !deniers.contains(w)
+                        && !deniers
+                            .iter()
+                            .any(|d| side(d).is_some() && side(d) == side(w))
+                })
+        };
+        let reach = if self.claims.iter().any(|c| eligible(c, 1)) {
+            1
+        } else {
+            2
+        };
         let mut recent: Vec<Claim> = self
             .claims
             .iter()
-            .filter(|c| {
-                !c.denied
-                    && c.prov.sentence + 1 >= s.idx
-                    && !(c.prov.sentence == s.idx
-                        && c.claimant.as_ref().is_some_and(|w| said_after.contains(&w)))
-                    && (!this_sentence_only || c.prov.sentence == s.idx)
-                    && c.claimant.as_ref().is_none_or(|w| {
-                        !deniers.contains(w)
-                            && !deniers
-                                .iter()
-                                .any(|d| side(d).is_some() && side(d) == side(w))
-                    })
-            })
+            .filter(|c| eligible(c, reach))
             .cloned()
             .collect();
         if singular {

@@ -33,6 +33,8 @@ struct RawTitles {
     leader: Vec<String>,
     office: Vec<String>,
     honorifics: Vec<String>,
+    #[serde(default)]
+    non_person_heads: Vec<String>,
     name_particles: Vec<String>,
 }
 
@@ -64,6 +66,8 @@ struct RawContext {
     modal: Vec<String>,
     modal_window: usize,
     subject_skip: Vec<String>,
+    #[serde(default)]
+    claim_nouns: Vec<String>,
     boundaries: Vec<String>,
     locative: Vec<String>,
     place_name_heads: Vec<String>,
@@ -293,6 +297,8 @@ pub struct Rules {
     /// Tshisekedi and Paul Kagame"); made from `titles`.
     pub plural_titles: PhraseSet,
     pub honorifics: PhraseSet,
+    /// Last words that make a capitalised name no person ("Border Committee", "Defence Staff").
+    pub non_person_heads: PhraseSet,
     pub name_particles: PhraseSet,
     pub group_nouns: PhraseSet,
     pub person_pronouns: PhraseSet,
@@ -314,6 +320,8 @@ pub struct Rules {
     pub modal: PhraseSet,
     pub modal_window: usize,
     pub subject_skip: PhraseSet,
+    /// What a denial can refer back to: "rejected the accusation", "a charge Pakistan denied".
+    pub claim_nouns: PhraseSet,
     pub boundaries: PhraseSet,
     pub locative: PhraseSet,
     /// Words before an event noun that make it no particular event ("such attacks").
@@ -614,6 +622,7 @@ impl Rules {
             titles: ps(&all_titles),
             plural_titles: ps(&all_titles.iter().map(|t| plural(t)).collect::<Vec<_>>()),
             honorifics: ps(&raw.titles.honorifics),
+            non_person_heads: ps(&raw.titles.non_person_heads),
             name_particles: ps(&raw.titles.name_particles),
             group_nouns: ps(&raw.coreference.group_nouns),
             person_pronouns: ps(&raw.coreference.person_pronouns),
@@ -631,6 +640,7 @@ impl Rules {
             modal: ps(&raw.context.modal),
             modal_window: raw.context.modal_window,
             subject_skip: ps(&raw.context.subject_skip),
+            claim_nouns: ps(&raw.context.claim_nouns),
             boundaries: ps(&raw.context.boundaries),
             locative: ps(&raw.context.locative),
             generic_determiners: ps(&raw.context.generic_determiners),
