@@ -256,6 +256,46 @@ pub fn find_dates(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
 }
 
 fn find_dates_plain(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
+    let mut out = find_dates_in_order(toks, anchor);
+    // "In July 2025, … before a ceasefire took effect on July 28": a month or day without a
+    // year, after a date of an earlier year in the same sentence, is in that year
+    let mut year_ctx: Option<i32> = None;
+    for d in out.iter_mut() {
+        if d.explicit {
+            // a month or day told as a time ("In July 2025"), not a span start ("since 2024")
+            let since = d.start > 0 && toks[d.start - 1].lower == "since";
+            year_ctx = match d.value {
+                DateValue::Year(_) => None,
+                _ if since => None,
+                v => Some(v.year()),
+            };
+            continue;
+        }
+        let Some(y) = year_ctx else { continue };
+        if d.counted || y >= d.value.year() {
+            continue;
+        }
+        let named_month = toks[d.start..d.end.min(toks.len())]
+            .iter()
+            .any(|t| month_of(t).is_some());
+        if !named_month {
+            continue;
+        }
+        let moved = match d.value {
+            DateValue::Day(day) => {
+                NaiveDate::from_ymd_opt(y, day.month(), day.day()).map(DateValue::Day)
+            }
+            DateValue::Month(_, m) => Some(DateValue::Month(y, m)),
+            DateValue::Year(_) => None,
+        };
+        if let Some(v) = moved {
+            d.value = v;
+        }
+    }
+    out
+}
+
+fn find_dates_in_order(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
     let mut out = Vec::new();
     let n = toks.len();
     let mut i = 0;
@@ -807,6 +847,39 @@ mod tests {
             ["2024-06-10"]
         );
         assert!(dates("They may return", Some("2024-08-01"), None).is_empty());
+    }
+
+    #[test]
+    fn a_yearless_date_takes_the_year_named_before_it_in_the_sentence() {
+        assert_eq!(
+            dates(
+                "In July 2025, fighting killed 40 people before a truce took effect on July 28.",
+                Some("2026-08-05"),
+                None
+            ),
+            vec!["2025-07", "2025-07-28"]
+        );
+        // a bare year or a span's start is no time of the later date
+        assert_eq!(
+            dates(
+                "Since 2024 the group has attacked on May 3.",
+                Some("2026-08-05"),
+                None
+            ),
+            vec!["2024", "2026-05-03"]
+        );
+        assert_eq!(
+            dates(
+                "Fighting since March 2025 has displaced thousands, and on May 3 the town fell.",
+                Some("2026-08-05"),
+                None
+            ),
+            vec!["2025-03", "2026-05-03"]
+        );
+        assert_eq!(
+            dates("On March 4 the talks resumed.", Some("2026-08-05"), None),
+            vec!["2026-03-04"]
+        );
     }
 
     #[test]

@@ -2157,9 +2157,54 @@ impl<'a> DocState<'a> {
                         }
                         pair
                     };
+                    // the two sides of the latest event told with two sides ("Thai and
+                    // Cambodian troops clashed … after Malaysia's premier called both leaders,
+                    // the two governments agreed"), when this sentence names no pair itself
+                    let sides_of_latest = || -> Vec<(String, Kind)> {
+                        let want = |k: &String| {
+                            let kind = self.kind_of(k);
+                            kind == Kind::State || (!states_only && kind == Kind::ArmedGroup)
+                        };
+                        for e in self.events.iter().rev().take(12) {
+                            let mut sides: Vec<String> = Vec::new();
+                            for k in e.participants.iter().chain(&e.agents).chain(&e.targets) {
+                                if want(k) && !sides.contains(k) {
+                                    sides.push(k.clone());
+                                }
+                            }
+                            if sides.len() == 2 {
+                                return sides
+                                    .into_iter()
+                                    .map(|k| {
+                                        let kind = self.kind_of(&k);
+                                        (k, kind)
+                                    })
+                                    .collect();
+                            }
+                        }
+                        Vec::new()
+                    };
                     let mut pair = pick(&|kind| kind == Kind::State);
                     if pair.len() < 2 && !states_only {
                         pair = pick(&|kind| matches!(kind, Kind::State | Kind::ArmedGroup));
+                    }
+                    // a pair of this sentence's own ("Iran and Israel … the two countries")
+                    // stands; a pair put together from across sentences gives way to the
+                    // sides of the latest event when one of it is no side there
+                    let own = pair.iter().all(|(key, _)| {
+                        mentions
+                            .iter()
+                            .any(|m| m.end <= k && &m.key == key && m.form != Form::Demonym)
+                    });
+                    if !own || pair.len() < 2 {
+                        let sides = sides_of_latest();
+                        if sides.len() == 2
+                            && !sides.iter().any(|(k, _)| excluded.contains(k))
+                            && !pair.iter().all(|(k, _)| sides.iter().any(|(x, _)| x == k))
+                        {
+                            pair = sides;
+                            pair.reverse();
+                        }
                     }
                     if pair.len() == 2 {
                         pair.reverse();
@@ -2502,6 +2547,33 @@ impl<'a> DocState<'a> {
                 return false;
             }
             let between: Vec<&str> = (ma.end..mb.ext_start).map(|k| s.word(k)).collect();
+            // "the UN Support Mission in Libya (UNSMIL) and Turkey": the acronym's closing
+            // parenthesis
+            let paren = ma.end + 2 < mb.ext_start
+                && s.word(ma.end) == "("
+                && s.word(ma.end + 2) == ")"
+                && {
+                    let t = &s.toks[ma.end + 1];
+                    let raw = &s.text[t.start..t.end];
+                    raw.len() >= 2 && raw.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+                };
+            let acronym_close = |k: usize| {
+                (s.word(k) == ")" && k == ma.end && k >= 2 && s.word(k - 2) == "(")
+                    || (paren && (ma.end..ma.end + 3).contains(&k))
+            };
+            // "…with Cambodian Prime Minister Hun Manet, the two governments agreed": "the two
+            // X" is a whole list of its own, joined to what precedes by a conjunction only
+            if mb.coref
+                && matches!(s.word(mb.start), "the" | "both")
+                && s.word(mb.start + 1) == "two"
+                && !(ma.end..mb.start).any(|k| matches!(s.word(k), "and" | "or"))
+            {
+                return false;
+            }
+            // "X (ACR)": the name and its acronym are one member
+            if ma.key == mb.key && mb.start == ma.end + 1 && s.word(ma.end) == "(" {
+                return true;
+            }
             !between.is_empty()
                 && between.len() <= 5
                 && (ma.end..mb.ext_start).all(|k| {
@@ -2509,6 +2581,7 @@ impl<'a> DocState<'a> {
                         s.word(k),
                         "," | "and" | "or" | "&" | "the" | "both" | "as" | "well" | "'s" | "'"
                     ) || r.actor_heads.contains_word(s.word(k))
+                        || acronym_close(k)
                 })
                 && between
                     .iter()
@@ -5139,7 +5212,13 @@ impl<'a> DocState<'a> {
             if k > after && s.word(k) == "in" && s.word(k + 1) == "what" {
                 break;
             }
-            if let Some(pl) = r.role_location.match_at(&s.toks, k) {
+            // "the UN Support Mission in Libya": a preposition inside a name places nothing
+            let inside_name = s.at[k].is_some();
+            if let Some(pl) = r
+                .role_location
+                .match_at(&s.toks, k)
+                .filter(|_| !inside_name)
+            {
                 let follows_and = found_at.is_some_and(|f| {
                     ((f..k).any(|j| s.word(j) == "and") && k - f < 10) || k - f <= 1
                 });
