@@ -52,6 +52,9 @@ struct Frame {
     /// "did not confirm that …", "neither confirmed nor denied", "declined to say whether …":
     /// the words inside are nobody's claim and no fact either.
     unstated: bool,
+    /// "…, a defence spokesperson said": a source described by a title and not named, whose
+    /// account is still a claim (with no claimant).
+    unnamed_source: bool,
 }
 
 struct Sent {
@@ -922,8 +925,13 @@ impl<'a> DocState<'a> {
         }
         for m in &raw {
             blocked[m.start..m.end].iter_mut().for_each(|x| *x = true);
+            // a one-word place or a known person's bare surname can end another person's
+            // name ("Qari Nematullah Wardak", "District Police Officer Nazir Khan Gandapur")
             if m.end == m.start + 1
-                && matches!(m.kind, Kind::Region | Kind::City | Kind::Place)
+                && matches!(
+                    m.kind,
+                    Kind::Region | Kind::City | Kind::Place | Kind::Person
+                )
                 && m.form == Form::Name
             {
                 s.soft_block[m.start] = true;
@@ -1416,21 +1424,37 @@ impl<'a> DocState<'a> {
             k = b.max(k + 1);
         }
         // "a base in Marte, Borno State": an unknown name after a locative, set off by a comma
-        // before a known region or state
+        // before a known region or state; "in Pont-Sonde, in the Artibonite department": before
+        // a region named by its head
         for k in 1..n {
             if !r.locative.contains_word(s.word(k - 1)) || !name_word(k) {
                 continue;
             }
             let mut b = k;
-            while b < n && b < k + 3 && name_word(b) {
+            while b < n
+                && b < k + 4
+                && (name_word(b) || (b > k && s.word(b) == "-" && b + 1 < n && name_word(b + 1)))
+            {
                 b += 1;
             }
-            let before_region = s.word(b) == ","
-                && known.iter().any(|m| {
-                    m.start == b + 1
+            let region_at = |p: usize| {
+                known.iter().any(|m| {
+                    m.start == p
                         && matches!(m.kind, Kind::Region | Kind::State)
                         && m.form == Form::Name
-                });
+                })
+            };
+            let headed_region = |p: usize| {
+                let mut q = p;
+                while q < n && q < p + 3 && name_word(q) {
+                    q += 1;
+                }
+                q > p && head_kind(q).is_some_and(|(_, kind)| kind == Kind::Region)
+            };
+            let in_region = s.word(b + 1) == "in"
+                && (region_at(b + 2)
+                    || (s.word(b + 2) == "the" && (region_at(b + 3) || headed_region(b + 3))));
+            let before_region = s.word(b) == "," && (region_at(b + 1) || in_region);
             if before_region && (k..b).all(|j| !blocked[j]) {
                 push(self, k, b, Kind::Place, &mut out);
             }
@@ -1460,7 +1484,13 @@ impl<'a> DocState<'a> {
                 while a > 0 && end - a < 3 && name_word(a - 1) {
                     a -= 1;
                 }
-                if a == end || !opener(a) {
+                // "near the ancient Ta Muen Thom temple": an adjective after the article
+                let adjective_opener = a >= 2
+                    && s.word(a - 2) == "the"
+                    && s.toks[a - 1].kind == TokKind::Word
+                    && !s.toks[a - 1].cap
+                    && !FUNCTION_WORDS.contains(&s.word(a - 1));
+                if a == end || !(opener(a) || adjective_opener) {
                     break;
                 }
                 // a name at the start of a sentence may be any capitalised word: two words at least
@@ -3509,6 +3539,7 @@ impl<'a> DocState<'a> {
                     rule: format!("claim/{}", a.id),
                     pending: false,
                     unstated: true,
+                    unnamed_source: false,
                 });
                 i += l;
                 continue;
@@ -3737,6 +3768,30 @@ impl<'a> DocState<'a> {
                 }
             }
             let hedged = claimants.is_empty();
+            // "…, a Srinagar-based defence spokesperson said": the closing speaker is a side's
+            // spokesperson without a name (an unnamed official or resident reports as the
+            // narrator does)
+            let spokes =
+                |from: usize, to: usize| (from..to.min(n)).any(|k| s.word(k).starts_with("spokes"));
+            let unnamed_source = claimants.is_empty()
+                && a.theme == Theme::None
+                && !a.denied
+                && i > 1
+                && (i.saturating_sub(7)..i)
+                    .rev()
+                    .find(|&k| s.word(k) == ",")
+                    .is_some_and(|c| {
+                        spokes(c + 1, i)
+                            && (c + 1..i)
+                                .all(|k| s.at[k].is_none_or(|m| !actor(s.mentions[m].kind)))
+                    })
+                && matches!(s.word(i + l), "." | "," | "")
+                || (claimants.is_empty()
+                    && a.theme == Theme::None
+                    && !a.denied
+                    && i + l + 4 > n
+                    && s.word(i.saturating_sub(1)) == ","
+                    && spokes(i + l, n));
             frames.push(Frame {
                 from,
                 to,
@@ -3747,6 +3802,7 @@ impl<'a> DocState<'a> {
                 rule: format!("claim/{}", a.id),
                 pending: false,
                 unstated: false,
+                unnamed_source,
             });
             i += l;
         }
@@ -3775,6 +3831,7 @@ impl<'a> DocState<'a> {
                     rule: "claim/hedge".into(),
                     pending: false,
                     unstated: false,
+                    unnamed_source: false,
                 });
                 k += l;
                 continue;
@@ -3815,6 +3872,7 @@ impl<'a> DocState<'a> {
                         rule: "claim/according-to".into(),
                         pending: false,
                         unstated: false,
+                        unnamed_source: false,
                     });
                 }
                 k += l;
@@ -3879,6 +3937,7 @@ impl<'a> DocState<'a> {
                     rule: "claim/quotation".into(),
                     pending: false,
                     unstated: false,
+                    unnamed_source: false,
                 });
                 if !speaker.is_empty() {
                     let who = speaker.first().cloned();
@@ -3905,6 +3964,7 @@ impl<'a> DocState<'a> {
                 rule: "claim/quotation".into(),
                 pending: true,
                 unstated: false,
+                unnamed_source: false,
             });
         }
         s.frames = frames;
@@ -5295,8 +5355,8 @@ impl<'a> DocState<'a> {
         }
         // "Drones struck a fuel depot", "Unidentified warplanes bombed …": from the air, by
         // someone unnamed
-        if verb && !passive && agents.is_empty() && ev.types.first().is_some_and(|t| t == "Attack")
-        {
+        // ("a drone struck": "drone" may read as a modifier, which makes the verb look a noun)
+        if !passive && agents.is_empty() && ev.types.first().is_some_and(|t| t == "Attack") {
             let mut k = i;
             while k > 0 && r.subject_skip.contains_word(s.word(k - 1)) {
                 k -= 1;
@@ -6239,6 +6299,36 @@ impl<'a> DocState<'a> {
                 return e;
             }
         }
+        // "Gunmen attacked a police station in Lakki Marwat. Two policemen were killed …": a
+        // toll told on its own, right after an attack or clash that had none, is that one's
+        let by_agent = (kill_at..s.clause_end(kill_at)).any(|k| s.word(k) == "by");
+        if !active && self.triggers.is_empty() && !by_agent {
+            let place_before = (0..kill_at).any(|k| {
+                s.at[k].is_some_and(|m| {
+                    s.mentions[m].kind.is_place() && s.mentions[m].form == Form::Name
+                })
+            });
+            let own_date = self.date_for(s, kill_at);
+            if let Some(e) = self.events.len().checked_sub(1) {
+                let ev = &self.events[e];
+                let fighting = ev
+                    .types
+                    .iter()
+                    .any(|t| EVENT_FAMILY_ATTACK.contains(&t.as_str()) || t == "Clash");
+                let same_time = match (&own_date, &ev.date) {
+                    (Some(a), Some(b)) => a.overlaps(b),
+                    _ => true,
+                };
+                if fighting
+                    && ev.prov.sentence + 1 == s.idx
+                    && ev.casualties.is_empty()
+                    && !place_before
+                    && same_time
+                {
+                    return e;
+                }
+            }
+        }
         let mut ev = Event::new(vec!["Attack".into()], self.prov(s, "event/killing", 0.7));
         let actor = |k: Kind| k.is_actor();
         ev.agents = if active {
@@ -6292,7 +6382,7 @@ impl<'a> DocState<'a> {
         if f.rule == "claim/according-to" {
             return None;
         }
-        if (f.claimants.is_empty() && !quotation)
+        if (f.claimants.is_empty() && !quotation && !f.unnamed_source)
             || !f.theme.is_empty()
             || f.from > i
             || ev.agents.is_empty()
