@@ -2748,6 +2748,26 @@ impl<'a> DocState<'a> {
                 }
             }
         }
+        // "Fano, a loosely organised militia that operates across …", "Bajaur, a former
+        // tribal district that borders …": a relative clause on an apposition takes the name
+        // the apposition describes
+        if j > start + 3 && matches!(s.word(j - 1), "who" | "which" | "that") {
+            let open = (j.saturating_sub(14).max(start)..j - 1)
+                .rev()
+                .find(|&k| s.word(k) == ",");
+            if let Some(c) = open.filter(|&c| matches!(s.word(c + 1), "a" | "an" | "the")) {
+                let plain = (c + 2..j - 1).all(|k| {
+                    s.toks[k].kind == TokKind::Word
+                        && s.at[k].is_none_or(|m| !want(s.mentions[m].kind))
+                        || s.word(k) == "-"
+                });
+                if plain {
+                    if let Some(mi) = s.mention_ending_at(c).filter(|&m| want(s.mentions[m].kind)) {
+                        return self.group_of(s, mi);
+                    }
+                }
+            }
+        }
         let mut k = j;
         while k > start {
             k -= 1;
@@ -3288,7 +3308,8 @@ impl<'a> DocState<'a> {
                 org = complement_org;
             }
             // apposition: "X, the prime minister of Pakistan," / "X, the group's leader,"
-            if titles.is_empty() && s.word(m.end) == "," {
+            // (also after a bare rank: "Colonel X, the SPLA-IO deputy military spokesperson,")
+            if (titles.is_empty() || org.is_none()) && s.word(m.end) == "," {
                 let mut k = m.end + 1;
                 if matches!(s.word(k), "the" | "a" | "an") {
                     k += 1;
@@ -3322,6 +3343,9 @@ impl<'a> DocState<'a> {
                             poss_org = Some(om);
                             k = j;
                         }
+                    } else if o.kind.is_place() && !o.kind.is_actor() && o.start == k {
+                        // "X, the Sokoto police spokesperson,": a place qualifies the title
+                        k = o.end;
                     }
                 }
                 while matches!(
@@ -3344,9 +3368,33 @@ impl<'a> DocState<'a> {
                 )
                 .then(|| r.titles.match_at(&s.toks, k + 1))
                 .flatten();
-                let title_len = compound
-                    .map(|l2| l2 + 1)
-                    .or_else(|| r.titles.match_at(&s.toks, k));
+                // "deputy military spokesperson", "provincial information and culture
+                // director": a few lower-case words before the title are part of it
+                let modified = || {
+                    (1..5).find_map(|d| {
+                        let words = (k..k + d).all(|j| {
+                            s.toks.get(j).is_some_and(|t| {
+                                t.kind == TokKind::Word
+                                    && !t.cap
+                                    && s.at[j].is_none()
+                                    && !FUNCTION_WORDS.contains(&s.word(j))
+                            }) || s.word(j) == "and"
+                        });
+                        if !words || s.word(k) == "and" {
+                            return None;
+                        }
+                        r.titles.match_at(&s.toks, k + d).map(|l| d + l)
+                    })
+                };
+                let title_len = match (
+                    compound
+                        .map(|l2| l2 + 1)
+                        .or_else(|| r.titles.match_at(&s.toks, k)),
+                    modified(),
+                ) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    (a, b) => a.or(b),
+                };
                 // "X, the Russian diplomat's friend": the title is someone else's
                 if let Some(l) = title_len
                     .filter(|&l| !clause_follows(k + l) && !matches!(s.word(k + l), "'s" | "'"))
@@ -3364,10 +3412,9 @@ impl<'a> DocState<'a> {
                             if s.word(a) == "the" {
                                 a += 1;
                             }
-                            s.at.get(a)
-                                .copied()
-                                .flatten()
-                                .filter(|&o| s.mentions[o].kind != Kind::Person)
+                            s.at.get(a).copied().flatten().filter(|&o| {
+                                s.mentions[o].kind != Kind::Person && s.mentions[o].kind.is_actor()
+                            })
                         } else {
                             None
                         }
@@ -3495,6 +3542,14 @@ impl<'a> DocState<'a> {
                 i += 1;
                 continue;
             };
+            // "in Upper Nile and Jonglei states, …": the plural noun, not the verb
+            if l == 1
+                && s.word(i) == "states"
+                && matches!(s.word(i + 1), "," | "." | ";" | ")" | "and" | "or" | "")
+            {
+                i += 1;
+                continue;
+            }
             // "called for talks", "calls on Kabul to …": a demand, not words reported
             if matches!(s.word(i), "called" | "calls" | "call")
                 && matches!(s.word(i + l), "for" | "on" | "upon" | "off")
@@ -4167,8 +4222,14 @@ impl<'a> DocState<'a> {
                         !adverb
                     })
                     .filter(|_| {
+                        // "a militia that operates in …": "that" as a relative pronoun
+                        let relative_that = i > 0
+                            && s.word(i - 1) == "that"
+                            && (s.word(i).ends_with('s') || s.word(i).ends_with("ed"))
+                            && rule.nominal.match_at(&s.toks, i).is_none();
                         rule.adjacent
                             || i == 0
+                            || relative_that
                             || !matches!(
                                 s.word(i - 1),
                                 "their"
@@ -4186,6 +4247,8 @@ impl<'a> DocState<'a> {
                     })
                 {
                     used = l;
+                    // "Ansaru, an affiliate of al-Qaeda,": an apposition is the writer's
+                    apposed |= i > 0 && s.word(i - 1) == "," && matches!(s.word(i), "a" | "an");
                     if rule.adjacent {
                         // "Goma, the capital of North Kivu", "North Kivu in the eastern DRC"
                         let mut b = i;
