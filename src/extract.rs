@@ -3542,6 +3542,36 @@ impl<'a> DocState<'a> {
                 i += 1;
                 continue;
             };
+            // "dismissed the Indian claims", "Pakistan's claims": the noun, not the verb
+            let det = |k: usize| {
+                matches!(
+                    s.word(k),
+                    "the"
+                        | "these"
+                        | "those"
+                        | "such"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "a"
+                        | "an"
+                        | "'s"
+                        | "’s"
+                        | "any"
+                        | "all"
+                )
+            };
+            if l == 1 && i > 0 && r.claim_nouns.contains_word(s.word(i)) {
+                let before = s.at[i - 1]
+                    .filter(|&m| s.mentions[m].form == Form::Demonym && s.mentions[m].end == i)
+                    .map_or(i - 1, |m| s.mentions[m].start.saturating_sub(1));
+                if det(i - 1) || (before < i - 1 && det(before)) {
+                    i += 1;
+                    continue;
+                }
+            }
             // "in Upper Nile and Jonglei states, …": the plural noun, not the verb
             if l == 1
                 && s.word(i) == "states"
@@ -3697,10 +3727,12 @@ impl<'a> DocState<'a> {
                 }
                 // "the ISPR said … and claimed …": the same speaker
                 if i > 0 && s.word(i - 1) == "and" {
+                    // (not a quotation's guessed speaker: "dismissed the Indian claims as
+                    // "baseless" and said …")
                     if let Some(prev) = frames
                         .iter()
                         .rev()
-                        .find(|f: &&Frame| !f.claimants.is_empty())
+                        .find(|f: &&Frame| !f.claimants.is_empty() && f.rule != "claim/quotation")
                     {
                         claimants = prev.claimants.clone();
                     }
@@ -3724,10 +3756,12 @@ impl<'a> DocState<'a> {
                     let v = self.object_of(s, i + l, 3, &actor);
                     claimants = self.keys(s, &v);
                 }
-                let quote_before = (0..i)
-                    .rev()
-                    .take(4)
-                    .any(|k| matches!(s.word(k), "\"" | "”" | "'"));
+                // ("… as "baseless" and said …": a scare quote, then a second verb)
+                let quote_before = s.word(i.saturating_sub(1)) != "and"
+                    && (0..i)
+                        .rev()
+                        .take(4)
+                        .any(|k| matches!(s.word(k), "\"" | "”" | "'"));
                 if quote_before || inverted || (self.ends_report(s, i, i + l) && i > 3) {
                     from = 0;
                     to = s
@@ -3761,8 +3795,28 @@ impl<'a> DocState<'a> {
                             // people; the deed is an event told just before (event_claims)
                             let v = self.object_of(s, i + l, 3, &actor);
                             if let Some(&last) = v.last() {
-                                let after = s.mentions[last].end;
+                                let mut after = s.mentions[last].end;
+                                // "blamed the Ethiopian National Defense Force (ENDF)"
+                                if s.word(after) == "("
+                                    && s.word(after + 2) == ")"
+                                    && s.toks.get(after + 1).is_some_and(|t| {
+                                        s.text[t.start..t.end]
+                                            .chars()
+                                            .all(|c| c.is_ascii_uppercase() || c == '-')
+                                    })
+                                {
+                                    after += 3;
+                                }
                                 let mut stop = end;
+                                // "…, which has used armed drones against Fano": a relative
+                                // clause on the accused is the writer's gloss
+                                if let Some(c) = (after..end).find(|&k| {
+                                    s.word(k) == "," && matches!(s.word(k + 1), "which" | "who")
+                                }) {
+                                    if c == after {
+                                        stop = c;
+                                    }
+                                }
                                 while stop > after && matches!(s.word(stop - 1), "." | "!") {
                                     stop -= 1;
                                 }
