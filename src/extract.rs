@@ -75,6 +75,9 @@ struct Sent {
     soft_block: Vec<bool>,
     /// Capitals read as their state: (token, the city's key), for "the Kabul strike".
     metonyms: Vec<(usize, String)>,
+    /// Where a sentence-final speaker phrase opens ("…, a resident in Gondar said"), found once
+    /// per sentence (Extractor::speaker_tail).
+    speaker_tail: Option<usize>,
 }
 
 impl Sent {
@@ -464,6 +467,7 @@ impl<'a> DocState<'a> {
             dateline: 0,
             soft_block: vec![false; n],
             metonyms: Vec::new(),
+            speaker_tail: None,
         };
         sent.dateline = dateline_len(&sent.toks, &sent.text);
         if sent.dateline > 0 {
@@ -478,6 +482,7 @@ impl<'a> DocState<'a> {
                 .frame_at(&sent, k)
                 .map_or(0, |f| if f.from <= k { f.from } else { 0 });
         }
+        sent.speaker_tail = self.speaker_tail(&sent);
         self.relations(&sent);
         self.border_pairs(&sent);
         self.place_hierarchy(&sent);
@@ -5276,25 +5281,14 @@ impl<'a> DocState<'a> {
             let mut owned = false;
             while p > 0 && i - p < 6 && s.at[p - 1].is_none() {
                 let w = s.word(p - 1);
-                if matches!(w, "after" | "following" | "during" | "their") {
+                if r.held_talks_openers.contains_word(w) {
                     owned = true;
                     break;
                 }
                 let filler = s.toks[p - 1].kind == TokKind::Number
                     || (s.toks[p - 1].kind == TokKind::Word
                         && !s.toks[p - 1].cap
-                        && !matches!(
-                            w,
-                            "in" | "at"
-                                | "on"
-                                | "with"
-                                | "by"
-                                | "to"
-                                | "and"
-                                | "or"
-                                | "for"
-                                | "from"
-                        ));
+                        && !r.held_talks_stops.contains_word(w));
                 if !filler {
                     break;
                 }
@@ -5376,8 +5370,8 @@ impl<'a> DocState<'a> {
         let mut k = after;
         let mut found_at: Option<usize> = None;
         // "…, a local official in Gondar said": where the speaker is, not where it happened
-        let loc_end = self
-            .speaker_tail(s)
+        let loc_end = s
+            .speaker_tail
             .filter(|&c| c > after)
             .map_or(end, |c| end.min(c));
         while k < loc_end.min(after + 25) {

@@ -184,6 +184,10 @@ struct RawRoles {
     #[serde(default)]
     delegation_nouns: Vec<String>,
     #[serde(default)]
+    held_talks_openers: Vec<String>,
+    #[serde(default)]
+    held_talks_stops: Vec<String>,
+    #[serde(default)]
     delegation_heads: Vec<String>,
 }
 
@@ -389,6 +393,11 @@ pub struct Rules {
     pub delegation_nouns: PhraseSet,
     /// Verbs that name who heads such a team ("was led by", "headed by").
     pub delegation_heads: PhraseSet,
+    /// Words a few words before talks or a truce that make them the clause subject's ("agreed
+    /// … after two days of talks", "to monitor their ceasefire").
+    pub held_talks_openers: PhraseSet,
+    /// Words that stop the look-back for such an opener ("in", "with": another phrase).
+    pub held_talks_stops: PhraseSet,
     pub kill_words: PhraseSet,
     pub participles: PhraseSet,
     pub at_least: PhraseSet,
@@ -693,6 +702,8 @@ impl Rules {
             mediation_passive: ps(&raw.roles.mediation_passive),
             mediator_nouns: ps(&raw.roles.mediator_nouns),
             delegation_nouns: ps(&raw.roles.delegation_nouns),
+            held_talks_openers: ps(&raw.roles.held_talks_openers),
+            held_talks_stops: ps(&raw.roles.held_talks_stops),
             delegation_heads: ps(&raw.roles.delegation_heads),
             kill_words: ps(&raw.casualties.kill_words),
             participles: ps(&raw.casualties.participles),
