@@ -2152,15 +2152,19 @@ impl<'a> DocState<'a> {
                 let of_something = s.word(head_at + 1) == "of";
                 if (states_only || parties) && !of_something {
                     // the speaker or the mediators of this sentence are not the two sides
+                    // ("Qatar and Turkey mediated talks in Doha …, at which the two sides
+                    // agreed": the subjects of a mediation verb anywhere before)
                     let excluded: Vec<String> = mentions
                         .iter()
                         .filter(|m| {
                             m.end <= k
-                                && (k - m.end) <= 6
-                                && (m.end..k).any(|j| {
-                                    r.mediation_verbs.match_at(&s.toks, j).is_some()
-                                        || r.starts_attribution(&s.toks, j)
-                                })
+                                && (((k - m.end) <= 6
+                                    && (m.end..k).any(|j| {
+                                        r.mediation_verbs.match_at(&s.toks, j).is_some()
+                                            || r.starts_attribution(&s.toks, j)
+                                    }))
+                                    || (m.end..(m.end + 4).min(k))
+                                        .any(|j| r.mediation_verbs.match_at(&s.toks, j).is_some()))
                         })
                         .map(|m| m.key.clone())
                         .collect();
@@ -2932,6 +2936,16 @@ impl<'a> DocState<'a> {
                 s.word(k),
                 "could" | "would" | "might" | "may" | "will" | "shall"
             ) && self.modal_at(s, k)
+            {
+                return true;
+            }
+            // "A fifth round is expected to take place …", "talks are due to resume"
+            if k == from
+                && matches!(s.word(k), "is" | "are")
+                && matches!(
+                    s.word(k + 1),
+                    "expected" | "due" | "scheduled" | "set" | "planned" | "likely" | "poised"
+                )
             {
                 return true;
             }
@@ -4657,8 +4671,9 @@ impl<'a> DocState<'a> {
                 continue;
             };
             let rule = &r.events[ri];
-            // "traded accusations", "exchanged views": the verb of something else
-            if verb_trigger && rule.not_before.match_at(&s.toks, i + l).is_some() {
+            // "traded accusations", "exchanged views": the verb of something else ("a second
+            // round of strikes": a noun of something else)
+            if rule.not_before.match_at(&s.toks, i + l).is_some() {
                 i += l;
                 continue;
             }
