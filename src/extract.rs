@@ -5270,9 +5270,10 @@ impl<'a> DocState<'a> {
                 || r.titles.match_at(&s.toks, after).is_some();
             if (verb || next_is_name) && matches!(main, "Meeting" | "Negotiation") {
                 // "signed a peace agreement at the White House": where, not with whom
+                // ("at the White House", "at a White House ceremony")
                 let venue = |m: usize| {
                     let mut b = s.mentions[m].start;
-                    if b > 0 && s.word(b - 1) == "the" {
+                    if b > 0 && matches!(s.word(b - 1), "the" | "a" | "an") {
                         b -= 1;
                     }
                     r.role_location.match_ending(&s.toks, b).is_some()
