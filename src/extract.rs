@@ -5354,7 +5354,16 @@ impl<'a> DocState<'a> {
                     )
                 })
                 .unwrap_or(end);
-            targets.extend(self.object_of(s, after, (stop - after).min(6), &any));
+            // "struck the Houthi-controlled port of Hodeidah": the name before the compound
+            // only qualifies the object, which starts after it
+            let from = (after..(after + 4).min(end))
+                .find(|&k| {
+                    s.word(k) == "-"
+                        && s.mention_ending_at(k).is_some()
+                        && r.control_compounds.match_at(&s.toks, k + 1).is_some()
+                })
+                .map_or(after, |k| k + 2);
+            targets.extend(self.object_of(s, from, stop.saturating_sub(from).min(6), &any));
         } else if passive {
             targets.extend(self.subject_of(s, i, &any));
         }

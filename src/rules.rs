@@ -80,6 +80,8 @@ struct RawContext {
     #[serde(default)]
     origin_compounds: Vec<String>,
     #[serde(default)]
+    control_compounds: Vec<String>,
+    #[serde(default)]
     unrealised: Vec<String>,
     #[serde(default)]
     stop_verbs: Vec<String>,
@@ -343,6 +345,9 @@ pub struct Rules {
     /// Participles after "Demonym-" that tell where a thing comes from ("Chinese-made
     /// drones"): that demonym names no actor.
     pub origin_compounds: PhraseSet,
+    /// Participles after a name and a hyphen that make the name a modifier of what follows
+    /// ("the Houthi-controlled port of Hodeidah": the port is the object, not the Houthis).
+    pub control_compounds: PhraseSet,
     /// Lower-case nouns after an unknown capitalised name that make it a place: regions
     /// ("Barmal district"), localities ("Dawezai village") and sites ("the Lowara Mandi area").
     pub region_heads: PhraseSet,
@@ -658,6 +663,7 @@ impl Rules {
             unrealised: ps(&raw.context.unrealised),
             stop_verbs: ps(&raw.context.stop_verbs),
             origin_compounds: ps(&raw.context.origin_compounds),
+            control_compounds: ps(&raw.context.control_compounds),
             region_heads: ps(&raw.context.region_heads),
             titled_region_heads: ps(&raw.context.titled_region_heads),
             locality_heads: ps(&raw.context.locality_heads),
