@@ -75,9 +75,9 @@ struct Sent {
     soft_block: Vec<bool>,
     /// Capitals read as their state: (token, the city's key), for "the Kabul strike".
     metonyms: Vec<(usize, String)>,
-    /// Where a sentence-final speaker phrase opens ("…, a resident in Gondar said"), found once
-    /// per sentence (Extractor::speaker_tail).
-    speaker_tail: Option<usize>,
+    /// Where a sentence-final speaker phrase opens ("…, a resident in Gondar said"), found at
+    /// most once per sentence, when an event first asks (Extractor::speaker_tail_of).
+    speaker_tail: std::cell::OnceCell<Option<usize>>,
 }
 
 impl Sent {
@@ -467,7 +467,7 @@ impl<'a> DocState<'a> {
             dateline: 0,
             soft_block: vec![false; n],
             metonyms: Vec::new(),
-            speaker_tail: None,
+            speaker_tail: std::cell::OnceCell::new(),
         };
         sent.dateline = dateline_len(&sent.toks, &sent.text);
         if sent.dateline > 0 {
@@ -482,7 +482,6 @@ impl<'a> DocState<'a> {
                 .frame_at(&sent, k)
                 .map_or(0, |f| if f.from <= k { f.from } else { 0 });
         }
-        sent.speaker_tail = self.speaker_tail(&sent);
         self.relations(&sent);
         self.border_pairs(&sent);
         self.place_hierarchy(&sent);
@@ -3117,6 +3116,11 @@ impl<'a> DocState<'a> {
         k == v
     }
 
+    /// `speaker_tail`, computed once per sentence.
+    fn speaker_tail_of(&self, s: &Sent) -> Option<usize> {
+        *s.speaker_tail.get_or_init(|| self.speaker_tail(s))
+    }
+
     /// The comma (or closing quotation mark) that opens a sentence-final speaker phrase:
     /// "…, a resident in Gondar told Reuters." → the comma before "a resident".
     fn speaker_tail(&self, s: &Sent) -> Option<usize> {
@@ -5395,8 +5399,8 @@ impl<'a> DocState<'a> {
         let mut k = after;
         let mut found_at: Option<usize> = None;
         // "…, a local official in Gondar said": where the speaker is, not where it happened
-        let loc_end = s
-            .speaker_tail
+        let loc_end = self
+            .speaker_tail_of(s)
             .filter(|&c| c > after)
             .map_or(end, |c| end.min(c));
         while k < loc_end.min(after + 25) {
