@@ -90,6 +90,15 @@ impl Sent {
         }
         &self.text[self.toks[a].start..self.toks[b - 1].end]
     }
+    /// Whether an acronym in parentheses starts at `k`: "( ENDF )".
+    fn acronym_in_parens(&self, k: usize) -> bool {
+        self.word(k) == "("
+            && self.word(k + 2) == ")"
+            && self.toks.get(k + 1).is_some_and(|t| {
+                let raw = &self.text[t.start..t.end];
+                raw.len() >= 2 && crate::catalogue::is_acronym(raw)
+            })
+    }
     fn mention_at(&self, i: usize) -> Option<&Mention> {
         self.at.get(i).copied().flatten().map(|m| &self.mentions[m])
     }
@@ -1942,6 +1951,14 @@ impl<'a> DocState<'a> {
         out
     }
 
+    /// The state, group or organisation the sentence right before `s` opened with.
+    fn previous_subject(&self, s: &Sent) -> Option<(String, Kind)> {
+        self.prev_subject
+            .as_ref()
+            .filter(|(i, _, _)| *i + 1 == s.idx)
+            .map(|(_, key, kind)| (key.clone(), *kind))
+    }
+
     /// Back-references: "the group", "Pakistani militants", "its", "he".
     fn corefs(&self, s: &Sent, mentions: &[Mention]) -> Vec<Mention> {
         let r = self.rules();
@@ -2064,17 +2081,13 @@ impl<'a> DocState<'a> {
                 // "Cambodia's defence ministry rejected the account. Its spokeswoman, X, said":
                 // a title after a sentence-initial "Its" serves the previous sentence's subject
                 if k == 0 && s.word(k) == "its" && r.titles.match_at(&s.toks, k + l).is_some() {
-                    if let Some((_, key, kind)) = self
-                        .prev_subject
-                        .as_ref()
-                        .filter(|(i, _, _)| *i + 1 == s.idx)
-                    {
+                    if let Some((key, kind)) = self.previous_subject(s) {
                         out.push(Mention {
                             start: k,
                             end: k + l,
                             ext_start: k,
-                            key: key.clone(),
-                            kind: *kind,
+                            key,
+                            kind,
                             form: Form::Name,
                             possessive: true,
                             coref: true,
@@ -2352,17 +2365,13 @@ impl<'a> DocState<'a> {
                         | "."
                 )
             {
-                if let Some((_, key, kind)) = self
-                    .prev_subject
-                    .as_ref()
-                    .filter(|(i, _, _)| *i + 1 == s.idx)
-                {
+                if let Some((key, kind)) = self.previous_subject(s) {
                     out.push(Mention {
                         start: k,
                         end: k + 1,
                         ext_start: k,
-                        key: key.clone(),
-                        kind: *kind,
+                        key,
+                        kind,
                         form: Form::Name,
                         possessive: false,
                         coref: true,
@@ -2587,14 +2596,7 @@ impl<'a> DocState<'a> {
             let between: Vec<&str> = (ma.end..mb.ext_start).map(|k| s.word(k)).collect();
             // "the UN Support Mission in Libya (UNSMIL) and Turkey": the acronym's closing
             // parenthesis
-            let paren = ma.end + 2 < mb.ext_start
-                && s.word(ma.end) == "("
-                && s.word(ma.end + 2) == ")"
-                && {
-                    let t = &s.toks[ma.end + 1];
-                    let raw = &s.text[t.start..t.end];
-                    raw.len() >= 2 && raw.chars().all(|c| c.is_ascii_uppercase() || c == '-')
-                };
+            let paren = ma.end + 2 < mb.ext_start && s.acronym_in_parens(ma.end);
             let acronym_close = |k: usize| {
                 (s.word(k) == ")" && k == ma.end && k >= 2 && s.word(k - 2) == "(")
                     || (paren && (ma.end..ma.end + 3).contains(&k))
@@ -2941,10 +2943,7 @@ impl<'a> DocState<'a> {
             // "A fifth round is expected to take place …", "talks are due to resume"
             if k == from
                 && matches!(s.word(k), "is" | "are")
-                && matches!(
-                    s.word(k + 1),
-                    "expected" | "due" | "scheduled" | "set" | "planned" | "likely" | "poised"
-                )
+                && self.rules().modal.match_at(&s.toks, k + 1).is_some()
             {
                 return true;
             }
@@ -3820,14 +3819,7 @@ impl<'a> DocState<'a> {
                             if let Some(&last) = v.last() {
                                 let mut after = s.mentions[last].end;
                                 // "blamed the Ethiopian National Defense Force (ENDF)"
-                                if s.word(after) == "("
-                                    && s.word(after + 2) == ")"
-                                    && s.toks.get(after + 1).is_some_and(|t| {
-                                        s.text[t.start..t.end]
-                                            .chars()
-                                            .all(|c| c.is_ascii_uppercase() || c == '-')
-                                    })
-                                {
+                                if s.acronym_in_parens(after) {
                                     after += 3;
                                 }
                                 let mut stop = end;
@@ -3900,30 +3892,25 @@ impl<'a> DocState<'a> {
                 }
             }
             let hedged = claimants.is_empty();
-            // "…, a Srinagar-based defence spokesperson said": the closing speaker is a side's
-            // spokesperson without a name (an unnamed official or resident reports as the
-            // narrator does)
-            let spokes =
-                |from: usize, to: usize| (from..to.min(n)).any(|k| s.word(k).starts_with("spokes"));
+            // "…, a Srinagar-based defence spokesperson said", "…, said a military
+            // spokesman": the closing speaker is a side's spokesperson without a name (an
+            // unnamed official or resident reports as the narrator does)
+            let voice_in =
+                |from: usize, to: usize| r.side_voices.any_in(&s.toks, from, to).is_some();
+            let voice_before = (i.saturating_sub(7)..i)
+                .rev()
+                .find(|&k| s.word(k) == ",")
+                .is_some_and(|c| {
+                    voice_in(c + 1, i)
+                        && (c + 1..i).all(|k| s.at[k].is_none_or(|m| !actor(s.mentions[m].kind)))
+                })
+                && matches!(s.word(i + l), "." | "," | "");
+            let voice_after =
+                i + l + 4 > n && s.word(i.saturating_sub(1)) == "," && voice_in(i + l, n);
             let unnamed_source = claimants.is_empty()
                 && a.theme == Theme::None
                 && !a.denied
-                && i > 1
-                && (i.saturating_sub(7)..i)
-                    .rev()
-                    .find(|&k| s.word(k) == ",")
-                    .is_some_and(|c| {
-                        spokes(c + 1, i)
-                            && (c + 1..i)
-                                .all(|k| s.at[k].is_none_or(|m| !actor(s.mentions[m].kind)))
-                    })
-                && matches!(s.word(i + l), "." | "," | "")
-                || (claimants.is_empty()
-                    && a.theme == Theme::None
-                    && !a.denied
-                    && i + l + 4 > n
-                    && s.word(i.saturating_sub(1)) == ","
-                    && spokes(i + l, n));
+                && ((i > 1 && voice_before) || voice_after);
             frames.push(Frame {
                 from,
                 to,
@@ -6448,24 +6435,24 @@ impl<'a> DocState<'a> {
                     s.mentions[m].kind.is_place() && s.mentions[m].form == Form::Name
                 })
             });
-            let own_date = self.date_for(s, kill_at);
             if let Some(e) = self.events.len().checked_sub(1) {
                 let ev = &self.events[e];
                 let fighting = ev
                     .types
                     .iter()
                     .any(|t| EVENT_FAMILY_ATTACK.contains(&t.as_str()) || t == "Clash");
-                let same_time = match (&own_date, &ev.date) {
-                    (Some(a), Some(b)) => a.overlaps(b),
-                    _ => true,
-                };
                 if fighting
                     && ev.prov.sentence + 1 == s.idx
                     && ev.casualties.is_empty()
                     && !place_before
-                    && same_time
                 {
-                    return e;
+                    let same_time = match (self.date_for(s, kill_at), &ev.date) {
+                        (Some(a), Some(b)) => a.overlaps(b),
+                        _ => true,
+                    };
+                    if same_time {
+                        return e;
+                    }
                 }
             }
         }

@@ -35,6 +35,8 @@ struct RawTitles {
     honorifics: Vec<String>,
     #[serde(default)]
     non_person_heads: Vec<String>,
+    #[serde(default)]
+    side_voices: Vec<String>,
     name_particles: Vec<String>,
 }
 
@@ -305,6 +307,9 @@ pub struct Rules {
     pub honorifics: PhraseSet,
     /// Last words that make a capitalised name no person ("Border Committee", "Defence Staff").
     pub non_person_heads: PhraseSet,
+    /// Titles of those who speak for a side ("spokesperson"): unnamed, their account is still
+    /// a claim ("…, a defence spokesperson said").
+    pub side_voices: PhraseSet,
     pub name_particles: PhraseSet,
     pub group_nouns: PhraseSet,
     pub person_pronouns: PhraseSet,
@@ -637,6 +642,7 @@ impl Rules {
             plural_titles: ps(&all_titles.iter().map(|t| plural(t)).collect::<Vec<_>>()),
             honorifics: ps(&raw.titles.honorifics),
             non_person_heads: ps(&raw.titles.non_person_heads),
+            side_voices: ps(&raw.titles.side_voices),
             name_particles: ps(&raw.titles.name_particles),
             group_nouns: ps(&raw.coreference.group_nouns),
             person_pronouns: ps(&raw.coreference.person_pronouns),
