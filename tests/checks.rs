@@ -64,6 +64,11 @@ fn seventh_wire_corpus_answers_its_checks() {
     run_checks("tests/checks_wire7.toml", &["tests/fixtures/wire7"]);
 }
 
+#[test]
+fn eighth_wire_corpus_answers_its_checks() {
+    run_checks("tests/checks_wire8.toml", &["tests/fixtures/wire8"]);
+}
+
 fn run_checks(file: &str, dirs: &[&str]) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join(file)).expect("checks file");
