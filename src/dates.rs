@@ -473,6 +473,13 @@ fn find_dates_in_order(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
         }
         i += 1;
     }
+    // "overnight" dates an event only when the sentence tells no other time ("an overnight
+    // raid in March 2019")
+    if out.len() > 1 {
+        let overnight =
+            |m: &DateMention| m.end == m.start + 1 && toks[m.start].lower == "overnight";
+        out.retain(|m| !overnight(m));
+    }
     out
 }
 
@@ -482,6 +489,12 @@ fn relative(toks: &[Token], i: usize, d: NaiveDate) -> Option<(DateValue, usize)
     match w(0) {
         "yesterday" => return Some((DateValue::Day(d - Duration::days(1)), 1)),
         "today" => return Some((DateValue::Day(d), 1)),
+        // the night that ended on the day of publication ("Russian forces struck Dnipro
+        // overnight"); not "overnight into Saturday", which names its day
+        "overnight" if !matches!(w(1), "into" | "to" | "on" | "from" | "between") => {
+            return Some((DateValue::Day(d), 1))
+        }
+        "last" if w(1) == "night" => return Some((DateValue::Day(d - Duration::days(1)), 2)),
         "last" | "this" | "earlier" => {
             let (k, this) = if w(0) == "earlier" && w(1) == "this" {
                 (2, true)
@@ -908,6 +921,20 @@ mod tests {
             ["2025-10-12"]
         );
         assert_eq!(dates("yesterday", Some("2025-10-14"), None), ["2025-10-13"]);
+        assert_eq!(dates("overnight", Some("2025-10-14"), None), ["2025-10-14"]);
+        assert_eq!(
+            dates("last night", Some("2025-10-14"), None),
+            ["2025-10-13"]
+        );
+        // "overnight into Saturday" names its day; beside another time it dates nothing
+        assert_eq!(
+            dates("overnight into Sunday", Some("2025-10-14"), None),
+            ["2025-10-12"]
+        );
+        assert_eq!(
+            dates("an overnight raid in March 2019", Some("2025-10-14"), None),
+            ["2019-03"]
+        );
         assert_eq!(dates("last month", Some("2025-10-14"), None), ["2025-09"]);
         assert_eq!(dates("last year", Some("2025-10-14"), None), ["2024"]);
         assert!(dates("two days earlier", None, Some(2025)).is_empty());

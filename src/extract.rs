@@ -180,6 +180,8 @@ struct DocState<'a> {
     triggers: Vec<(usize, usize)>,
     /// Keys of entities that some final mention names.
     mentioned: BTreeSet<String>,
+    /// The sentence each entity was last named in.
+    last_seen: HashMap<String, usize>,
     /// Acronyms the document introduced for entities the catalogue does not know.
     acronyms: HashMap<String, (String, Kind)>,
     /// Who spoke last ("It added that …" continues their account).
@@ -246,6 +248,7 @@ impl Extractor {
             in_quote: false,
             triggers: Vec::new(),
             mentioned: BTreeSet::new(),
+            last_seen: HashMap::default(),
             acronyms: HashMap::default(),
             last_speaker: Vec::new(),
             prev_subject: None,
@@ -484,6 +487,17 @@ impl<'a> DocState<'a> {
         }
         self.mark_boundaries(&mut sent);
         self.find_mentions(&mut sent);
+        // a date inside a name is no date: "the March 23 Movement"
+        {
+            let Sent {
+                dates, mentions, ..
+            } = &mut sent;
+            dates.retain(|d| {
+                !mentions
+                    .iter()
+                    .any(|m| !m.coref && m.start < d.end && d.start < m.end)
+            });
+        }
         self.titles(&sent);
         self.find_frames(&mut sent);
         for k in 0..sent.toks.len() {
@@ -514,6 +528,9 @@ impl<'a> DocState<'a> {
         for m in &sent.mentions {
             self.recent.push((m.key.clone(), m.kind));
             self.mentioned.insert(m.key.clone());
+            if !m.coref {
+                self.last_seen.insert(m.key.clone(), idx);
+            }
             if m.kind == Kind::State && !m.coref {
                 *self.state_counts.entry(m.key.clone()).or_insert(0) += 1;
             } else if m.kind == Kind::Organization && !m.coref {
@@ -1105,7 +1122,11 @@ impl<'a> DocState<'a> {
         if r.locative.match_ending(&s.toks, k).is_some() {
             return true;
         }
-        if matches!(s.word(k - 1), "and" | "," | "or") {
+        // "… near Kotli, and Islamabad said …": the capital speaks, it joins no list of places
+        let speaks = (a + 1..(a + 3).min(s.toks.len()))
+            .find(|&j| !s.toks[j].cap)
+            .is_some_and(|j| r.starts_attribution(&s.toks, j));
+        if matches!(s.word(k - 1), "and" | "," | "or") && !speaks {
             if let Some(prev) = before.last() {
                 if prev.end + 2 >= k && matches!(prev.kind, Kind::City | Kind::Region) {
                     return true;
@@ -2235,7 +2256,26 @@ impl<'a> DocState<'a> {
                         }
                         Vec::new()
                     };
-                    let mut pair = pick(&|kind| kind == Kind::State);
+                    // a pair coordinated before, in this sentence, demonyms included: "Houthi
+                    // and government forces clashed …, with 40 killed on both sides"
+                    let coordinated = mentions.windows(2).rev().find_map(|w| {
+                        let side = |m: &Mention| {
+                            m.kind == Kind::State || (!states_only && m.kind == Kind::ArmedGroup)
+                        };
+                        (w[1].end <= k
+                            && w[1].start == w[0].end + 1
+                            && s.word(w[0].end) == "and"
+                            && w[0].key != w[1].key
+                            && side(&w[0])
+                            && side(&w[1])
+                            && !excluded.contains(&w[0].key)
+                            && !excluded.contains(&w[1].key))
+                        .then(|| vec![(w[1].key.clone(), w[1].kind), (w[0].key.clone(), w[0].kind)])
+                    });
+                    let mut pair = match &coordinated {
+                        Some(p) => p.clone(),
+                        None => pick(&|kind| kind == Kind::State),
+                    };
                     if pair.len() < 2 && !states_only {
                         pair = pick(&|kind| matches!(kind, Kind::State | Kind::ArmedGroup));
                     }
@@ -2247,7 +2287,7 @@ impl<'a> DocState<'a> {
                             .iter()
                             .any(|m| m.end <= k && &m.key == key && m.form != Form::Demonym)
                     });
-                    if !own || pair.len() < 2 {
+                    if coordinated.is_none() && (!own || pair.len() < 2) {
                         let sides = sides_of_latest();
                         if sides.len() == 2
                             && !sides.iter().any(|(k, _)| excluded.contains(k))
@@ -2654,14 +2694,29 @@ impl<'a> DocState<'a> {
                 (j < s.mentions.len()).then_some(j)
             }
         };
+        // ", and Islamabad said …" opens a clause of its own: it joins no list of one
+        // ("hit Paktika, and Islamabad said"), unlike the last of three ("Qatar, Egypt, and
+        // the US said")
+        let clause_join = |a: usize, b: usize| {
+            let (ma, mb) = (&s.mentions[a], &s.mentions[b]);
+            let mut e = mb.end;
+            while self.rules().actor_heads.contains_word(s.word(e)) {
+                e += 1;
+            }
+            mb.ext_start == ma.end + 2
+                && s.word(ma.end) == ","
+                && s.word(ma.end + 1) == "and"
+                && self.rules().starts_attribution(&s.toks, e)
+                && !prev(a).is_some_and(|p| joins(p, a))
+        };
         let mut members = vec![mi];
         let mut left = mi;
-        while let Some(p) = prev(left).filter(|&p| joins(p, left)) {
+        while let Some(p) = prev(left).filter(|&p| joins(p, left) && !clause_join(p, left)) {
             left = p;
             members.insert(0, p);
         }
         let mut right = mi;
-        while let Some(n) = next(right).filter(|&n| joins(right, n)) {
+        while let Some(n) = next(right).filter(|&n| joins(right, n) && !clause_join(right, n)) {
             right = n;
             members.push(n);
         }
@@ -2921,22 +2976,42 @@ impl<'a> DocState<'a> {
         let month = s.toks.get(k).is_some_and(|t| t.lower == "may")
             && (s.toks[k].cap && k > s.dateline
                 || s.dates.iter().any(|d| d.start <= k && k < d.end));
-        !month && self.rules().modal.match_at(&s.toks, k).is_some()
+        if month {
+            return false;
+        }
+        let modal = &self.rules().modal;
+        modal.match_at(&s.toks, k).is_some()
+            // a time between the verb and its "to": "had threatened last week to target …"
+            || s.dates.iter().find(|d| d.start == k + 1).is_some_and(|d| {
+                s.word(d.end) == "to"
+                    && modal
+                        .match_at(&[s.toks[k].clone(), s.toks[d.end].clone()], 0)
+                        .is_some_and(|l| l == 2)
+            })
     }
 
     /// Whether an event noun is the subject of a modal verb: "a renewed offensive towards Uvira
     /// would become likely", "an attack on the capital could trigger …" (not across a comma or
     /// a relative pronoun: "the strikes that killed ten could …" happened).
     fn modal_after(&self, s: &Sent, from: usize) -> bool {
-        let end = s.clause_end(from).min(from + 7);
+        let end = s.clause_end(from).min(from + 10);
         for k in from..end {
             if matches!(s.word(k), "," | "that" | "which" | "who" | "but") {
                 return false;
             }
-            if matches!(
-                s.word(k),
-                "could" | "would" | "might" | "may" | "will" | "shall"
-            ) && self.modal_at(s, k)
+            // "talks between Kinshasa and the AFC/M23 are scheduled to resume"
+            if k > from
+                && matches!(s.word(k), "is" | "are")
+                && self.rules().modal.match_at(&s.toks, k + 1).is_some()
+            {
+                return true;
+            }
+            if k < from + 7
+                && matches!(
+                    s.word(k),
+                    "could" | "would" | "might" | "may" | "will" | "shall"
+                )
+                && self.modal_at(s, k)
             {
                 return true;
             }
@@ -4786,11 +4861,29 @@ impl<'a> DocState<'a> {
             let denied_deed = verb
                 && s.word(i).ends_with("ing")
                 && frame.is_some_and(|f| f.denied && !f.theme.is_empty() && f.from == i);
+            // "The SDF denied that its fighters had started the fighting", "Kabul denied that
+            // Pakistani jets had struck Kandahar": a deed with its own subject inside the
+            // denial is the denied claim; the deny verb that opens the frame does not cancel it
+            let denial_from = frame
+                .filter(|f| f.denied && !f.unstated && f.from <= i && f.from > 0 && verb)
+                .filter(|f| {
+                    let subj = self.subject_of(s, i, &|k: Kind| k.is_actor());
+                    !subj.is_empty() && subj.iter().all(|&m| s.mentions[m].start >= f.from)
+                })
+                .map(|f| f.from);
             let disputed = blamed_on.is_none()
                 && !denied_deed
+                && denial_from.is_none()
                 && frame.is_some_and(|f| !f.theme.is_empty() && f.from <= i);
-            if self.cancelled(s, i, if denied_deed { i } else { 0 })
-                || self.stopped(s, i)
+            if self.cancelled(
+                s,
+                i,
+                if denied_deed {
+                    i
+                } else {
+                    denial_from.unwrap_or(0)
+                },
+            ) || self.stopped(s, i)
                 || disputed
                 || (!verb && (self.modal_after(s, i + l) || self.unrealised_after(s, i + l)))
             {
@@ -4807,7 +4900,12 @@ impl<'a> DocState<'a> {
                     ev.agents.clear();
                 }
                 // who did it, when a source says so, is that source's claim
-                let said_agents = self.attributed_agents(s, i, &mut ev);
+                let said_agents = match frame.filter(|_| denial_from.is_some()) {
+                    Some(f) if !ev.agents.is_empty() => {
+                        Some((f.clone(), std::mem::take(&mut ev.agents)))
+                    }
+                    _ => self.attributed_agents(s, i, &mut ev),
+                };
                 // merge with an event of the same family earlier in this sentence
                 let family = |t: &str| -> String {
                     if EVENT_FAMILY_ATTACK.contains(&t) {
@@ -6124,6 +6222,11 @@ impl<'a> DocState<'a> {
                         | "neutralised"
                         | "neutralized"
                         | "eliminated"
+                        | "beheaded"
+                        | "beheading"
+                        | "decapitated"
+                        | "shot"
+                        | "gunned"
                 )
             });
             // … or after the phrase ("23 soldiers were killed", "left 23 soldiers dead")
@@ -6148,10 +6251,12 @@ impl<'a> DocState<'a> {
                     break;
                 }
                 if let Some(l) = r.kill_words.match_at(&s.toks, k) {
-                    if !matches!(s.word(k), "killing" | "kill") {
+                    // ("20 insurgents entered Mucojo, where they beheaded two more people":
+                    // a kill verb with a counted object of its own counts those)
+                    let own_object = dates::number_at(&s.toks, k + l).is_some() && !in_date(k + l);
+                    if !matches!(s.word(k), "killing" | "kill") && !own_object {
                         kill_after = Some(k);
                     }
-                    let _ = l;
                     break;
                 }
                 if dates::number_at(&s.toks, k).is_some() && !in_date(k) {
@@ -6271,11 +6376,18 @@ impl<'a> DocState<'a> {
                 let killer_keys = self.killer(s, kill_at);
                 // groups named in this sentence first, then those named before
                 let mut cands: Vec<String> = Vec::new();
+                // (a group named long before is not these: the paragraph has moved on)
+                let reach = self.rules().group_reach;
+                let near = |k: &str| {
+                    self.last_seen
+                        .get(k)
+                        .is_some_and(|&at| s.idx.saturating_sub(at) <= reach)
+                };
                 for (k, kind) in s
                     .mentions
                     .iter()
                     .map(|m| (m.key.clone(), m.kind))
-                    .chain(self.recent.iter().rev().cloned())
+                    .chain(self.recent.iter().rev().filter(|(k, _)| near(k)).cloned())
                 {
                     if kind == Kind::ArmedGroup && !killer_keys.contains(&k) && !cands.contains(&k)
                     {

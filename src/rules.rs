@@ -58,6 +58,12 @@ struct RawCoref {
     group_introducers: Vec<String>,
     #[serde(default)]
     civil_group_words: Vec<String>,
+    #[serde(default = "default_group_reach")]
+    group_reach: usize,
+}
+
+fn default_group_reach() -> usize {
+    usize::MAX
 }
 
 #[derive(Debug, Deserialize)]
@@ -384,6 +390,9 @@ pub struct Rules {
     pub heading_max_words: usize,
     /// How many sentences back "two days later" may find the date it counts from.
     pub later_reach: usize,
+    /// How many sentences back a group last named may still be the one a counted "15
+    /// militants" belongs to.
+    pub group_reach: usize,
     pub relations: Vec<RelationRule>,
     pub events: Vec<EventRule>,
     pub role_target: PhraseSet,
@@ -694,6 +703,7 @@ impl Rules {
                 .collect(),
             heading_max_words: raw.document.heading_max_words,
             later_reach: raw.document.later_reach,
+            group_reach: raw.coreference.group_reach,
             end_sections: raw
                 .document
                 .end_sections
