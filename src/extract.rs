@@ -1012,6 +1012,23 @@ impl<'a> DocState<'a> {
                 while let Some(b) = r.titles.match_ending(&s.toks, e) {
                     e = b;
                 }
+                // "his Afghan counterpart, Amir Khan Muttaqi": an apposed title after a
+                // possessive or a demonym
+                if e == m.start && e >= 2 && s.word(e - 1) == "," {
+                    if let Some(b) = r.titles.match_ending(&s.toks, e - 1).filter(|&b| {
+                        b > 0
+                            && (matches!(s.word(b - 1), "his" | "her" | "its" | "their")
+                                || s.toks[b - 1].cap)
+                    }) {
+                        e = b;
+                    }
+                }
+                // "acting Foreign Minister X"
+                if e < m.start {
+                    while let Some(b) = r.title_modifiers.match_ending(&s.toks, e) {
+                        e = b;
+                    }
+                }
                 m.ext_start = e;
             }
         }
@@ -2661,6 +2678,10 @@ impl<'a> DocState<'a> {
                         s.word(k),
                         "," | "and" | "or" | "&" | "the" | "both" | "as" | "well" | "'s" | "'"
                     ) || r.actor_heads.contains_word(s.word(k))
+                        // "Dar and his Afghan counterpart, Amir Khan Muttaqi,"
+                        || (matches!(s.word(k), "his" | "her")
+                            && mb.kind == Kind::Person
+                            && k + 1 == mb.ext_start)
                         || acronym_close(k)
                 })
                 && between
@@ -2796,7 +2817,9 @@ impl<'a> DocState<'a> {
                                 || (s.mentions[m].kind == Kind::Person
                                     && s.mentions[m].start == open + 1))
                     }) {
-                        return vec![mi];
+                        // ("Dar and his Afghan counterpart, Amir Khan Muttaqi, met": the
+                        // titled name may close a list)
+                        return self.group_of(s, mi);
                     }
                 }
                 // the subject is before the parenthetical, not inside it
@@ -3384,6 +3407,16 @@ impl<'a> DocState<'a> {
                 if let Some(b) = r.plural_titles.match_ending(&s.toks, first) {
                     let leader = r.leader_titles.match_at(&s.toks, b).is_some();
                     titles.push((crate::rules::singular(s.surface(b, first)), leader));
+                    end = b;
+                }
+            }
+            // "Kyrgyzstan's acting Foreign Minister X": the state before the modifier
+            if !titles.is_empty() {
+                while let Some(b) = r
+                    .title_modifiers
+                    .match_ending(&s.toks, end)
+                    .filter(|&b| !matches!(s.word(b), "former" | "then"))
+                {
                     end = b;
                 }
             }
@@ -4449,12 +4482,28 @@ impl<'a> DocState<'a> {
                             }
                             // the object, not a party named after an event noun ("hosted
                             // talks between the army and the RSF", "supports talks with X")
+                            // ("who heads Ukraine's delegation", "leads the Pakistani team":
+                            // one leads or joins the noun the name qualifies, unless that noun
+                            // is the actor's own institution)
+                            let qualifies = |m: usize| {
+                                let mm = &s.mentions[m];
+                                let mut k = mm.end;
+                                if matches!(s.word(k), "'s" | "'") {
+                                    k += 1;
+                                }
+                                matches!(rule.predicate.as_str(), "leaderOf" | "memberOf")
+                                    && (mm.possessive || mm.form == Form::Demonym)
+                                    && s.toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
+                                    && s.at[k].is_none()
+                                    && r.institutions.match_at(&s.toks, k).is_none()
+                            };
                             let o = self
                                 .object_of(s, i + l, 8, &obj_family)
                                 .into_iter()
                                 .filter(|&m| {
                                     !(i + l..s.mentions[m].start)
                                         .any(|k| r.starts_event(&s.toks, k))
+                                        && !qualifies(m)
                                 })
                                 .collect();
                             pairs.push((sub, o));

@@ -37,6 +37,8 @@ struct RawTitles {
     non_person_heads: Vec<String>,
     #[serde(default)]
     side_voices: Vec<String>,
+    #[serde(default)]
+    title_modifiers: Vec<String>,
     name_particles: Vec<String>,
 }
 
@@ -316,6 +318,8 @@ pub struct Rules {
     /// Titles of those who speak for a side ("spokesperson"): unnamed, their account is still
     /// a claim ("…, a defence spokesperson said").
     pub side_voices: PhraseSet,
+    /// Words before a title that still belong to it ("acting Foreign Minister X").
+    pub title_modifiers: PhraseSet,
     pub name_particles: PhraseSet,
     pub group_nouns: PhraseSet,
     pub person_pronouns: PhraseSet,
@@ -653,6 +657,7 @@ impl Rules {
             non_person_heads: ps(&raw.titles.non_person_heads),
             side_voices: ps(&raw.titles.side_voices),
             name_particles: ps(&raw.titles.name_particles),
+            title_modifiers: ps(&raw.titles.title_modifiers),
             group_nouns: ps(&raw.coreference.group_nouns),
             person_pronouns: ps(&raw.coreference.person_pronouns),
             group_possessives: ps(&raw.coreference.group_possessives),
