@@ -3662,7 +3662,7 @@ impl<'a> DocState<'a> {
             let mut matched = None;
             for a in &r.attributions {
                 if let Some(l) = a.verbs.match_at(&s.toks, i) {
-                    if s.at[i].is_none() {
+                    if s.at[i].is_none() && a.not_before.match_at(&s.toks, i + l).is_none() {
                         matched = Some((a, l));
                         break;
                     }

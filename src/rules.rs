@@ -223,6 +223,8 @@ struct RawAttribution {
     #[serde(default)]
     theme: Option<String>,
     verbs: Vec<String>,
+    #[serde(default)]
+    not_before: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -300,6 +302,8 @@ pub struct AttributionRule {
     pub denied: bool,
     pub theme: Theme,
     pub verbs: PhraseSet,
+    /// Words right after a verb that make it no report of speech ("responded to the fire").
+    pub not_before: PhraseSet,
 }
 
 /// All rules, compiled into phrase sets.
@@ -640,6 +644,7 @@ impl Rules {
                 denied,
                 theme,
                 verbs: ps(&a.verbs),
+                not_before: ps(&a.not_before),
             });
         }
         let event_sets: Vec<&PhraseSet> = events
