@@ -4772,7 +4772,23 @@ impl<'a> DocState<'a> {
             }
             // "launched 470 drones at Ukraine", "fired rockets into Sderot": a weapon is an
             // event only as the object of a light verb
-            if best.is_none() && self.light_verb_before(s, i).is_some() {
+            // ("Four projectiles fired by the Polisario fell near Smara", "rockets launched
+            // from Gaza hit Sderot": a weapon with its participle tells the attack too)
+            let fired = |e: usize| {
+                matches!(s.word(e), "fired" | "launched" | "lobbed")
+                    && matches!(
+                        s.word(e + 1),
+                        "by" | "at" | "from" | "into" | "toward" | "towards"
+                    )
+            };
+            if best.is_none()
+                && (self.light_verb_before(s, i).is_some()
+                    || r.events.iter().any(|rule| {
+                        rule.weapons
+                            .match_at(&s.toks, i)
+                            .is_some_and(|l| fired(i + l))
+                    }))
+            {
                 best = r
                     .events
                     .iter()
@@ -5284,11 +5300,22 @@ impl<'a> DocState<'a> {
                             | "claimed"
                             | "perpetrated"
                             | "committed"
+                            | "fired"
                     )
                 })
             })
         {
-            let g = self.object_of(s, by + 1, 4, &actor);
+            // "fired by elements of the separatist Polisario Front"
+            let from = if matches!(
+                s.word(by + 1),
+                "elements" | "members" | "fighters" | "units" | "militants"
+            ) && s.word(by + 2) == "of"
+            {
+                by + 3
+            } else {
+                by + 1
+            };
+            let g = self.object_of(s, from, 4, &actor);
             if !g.is_empty() && !multi_party {
                 agents = g;
             }
