@@ -1136,8 +1136,16 @@ impl<'a> DocState<'a> {
         if k == 0 {
             return false;
         }
-        if r.locative.match_ending(&s.toks, k).is_some() {
-            return true;
+        if let Some(b) = r.locative.match_ending(&s.toks, k) {
+            // "officials in Kabul deny", "authorities in Islamabad said": the capital's
+            // officials speak for its state
+            let speakers = b > 0
+                && s.word(b) == "in"
+                && matches!(
+                    s.word(b - 1),
+                    "officials" | "authorities" | "leaders" | "diplomats"
+                );
+            return !speakers;
         }
         // "… near Kotli, and Islamabad said …": the capital speaks, it joins no list of places
         let speaks = (a + 1..(a + 3).min(s.toks.len()))
@@ -6798,6 +6806,13 @@ impl<'a> DocState<'a> {
                     let mut first = group
                         .first()
                         .map_or(s.mentions[m].start, |&g| s.mentions[g].start);
+                    // "a charge officials in Kabul deny"
+                    if first >= 2
+                        && s.word(first - 1) == "in"
+                        && matches!(s.word(first - 2), "officials" | "authorities" | "leaders")
+                    {
+                        first -= 2;
+                    }
                     if first >= 1 && s.word(first - 1) == "the" {
                         first -= 1;
                     }
