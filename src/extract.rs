@@ -207,6 +207,9 @@ struct DocState<'a> {
 const DEMONYM_KIND: Kind = Kind::State;
 const EVENT_FAMILY_ATTACK: &[&str] = &["Attack", "Airstrike"];
 const CONTRACTED_NEGATION: &str = "'t";
+/// Nouns before "in <capital>" that make the capital's state speak: "officials in Kabul said",
+/// "a charge officials in Kabul deny".
+const CAPITAL_SPEAKERS: &[&str] = &["officials", "authorities", "leaders", "diplomats"];
 /// Words that cannot open the noun phrase an attributive participle qualifies ("officials
 /// confirmed that …", "… confirmed the strike", "… alleged to have …").
 const FUNCTION_WORDS: &[&str] = &[
@@ -1139,12 +1142,7 @@ impl<'a> DocState<'a> {
         if let Some(b) = r.locative.match_ending(&s.toks, k) {
             // "officials in Kabul deny", "authorities in Islamabad said": the capital's
             // officials speak for its state
-            let speakers = b > 0
-                && s.word(b) == "in"
-                && matches!(
-                    s.word(b - 1),
-                    "officials" | "authorities" | "leaders" | "diplomats"
-                );
+            let speakers = b > 0 && s.word(b) == "in" && CAPITAL_SPEAKERS.contains(&s.word(b - 1));
             return !speakers;
         }
         // "… near Kotli, and Islamabad said …": the capital speaks, it joins no list of places
@@ -6809,7 +6807,7 @@ impl<'a> DocState<'a> {
                     // "a charge officials in Kabul deny"
                     if first >= 2
                         && s.word(first - 1) == "in"
-                        && matches!(s.word(first - 2), "officials" | "authorities" | "leaders")
+                        && CAPITAL_SPEAKERS.contains(&s.word(first - 2))
                     {
                         first -= 2;
                     }
