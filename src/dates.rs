@@ -203,6 +203,21 @@ fn month_value(anchor: &Anchor, month: u32) -> Option<DateValue> {
     anchor.latest_year.map(|y| DateValue::Month(y, month))
 }
 
+/// "October last year", "July 28 this year": the year told relative to the publication date by
+/// the two words at `j`.
+fn told_year(toks: &[Token], j: usize, anchor: &Anchor) -> Option<i32> {
+    let d = anchor.doc_date?;
+    if toks.get(j + 1).map(|t| t.lower.as_str()) != Some("year") {
+        return None;
+    }
+    match toks.get(j).map(|t| t.lower.as_str()) {
+        Some("last") => Some(d.year() - 1),
+        Some("this") => Some(d.year()),
+        Some("next") => Some(d.year() + 1),
+        _ => None,
+    }
+}
+
 fn day_value(anchor: &Anchor, month: u32, day: u32) -> Option<DateValue> {
     if let Some(d) = anchor.doc_date {
         return day_before(d, month, day).map(DateValue::Day);
@@ -335,6 +350,16 @@ fn find_dates_in_order(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                 let mut year = toks.get(i + 2).and_then(year_of);
                 let mut end = if year.is_some() { i + 3 } else { i + 2 };
                 let mut explicit = year.is_some();
+                if let Some(y) = year
+                    .is_none()
+                    .then(|| told_year(toks, i + 2, anchor))
+                    .flatten()
+                {
+                    // "28 July last year"
+                    year = Some(y);
+                    end = i + 4;
+                    explicit = true;
+                }
                 if year.is_none() {
                     // "19 January to 18 March 2025": borrow the range's year
                     for k in i + 2..(i + 8).min(n) {
@@ -378,7 +403,11 @@ fn find_dates_in_order(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                         (year_of(y), i + 4)
                     }
                     (Some(y), _) if year_of(y).is_some() => (year_of(y), i + 3),
-                    _ => (None, i + 2),
+                    // "July 28 last year"
+                    _ => match told_year(toks, i + 2, anchor) {
+                        Some(y) => (Some(y), i + 4),
+                        None => (None, i + 2),
+                    },
                 };
                 // "March 2025" is month-year, not a day
                 if toks.get(i + 1).and_then(year_of).is_none() {
@@ -417,6 +446,20 @@ fn find_dates_in_order(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                 && toks
                     .get(i + 1)
                     .is_some_and(|t| t.kind == TokKind::Word && !t.cap && t.lower.len() > 2);
+            if let Some(y) = told_year(toks, i + 1, anchor)
+                .filter(|_| MONTH_CUES.contains(&prev_lower(i)) || modifier)
+            {
+                // "in October last year", "the March offensive this year"
+                out.push(DateMention {
+                    start: i,
+                    end: i + 3,
+                    value: DateValue::Month(y, m),
+                    explicit: true,
+                    counted: false,
+                });
+                i += 3;
+                continue;
+            }
             if (MONTH_CUES.contains(&prev_lower(i)) || modifier)
                 && !(toks[i].lower == "may" && prev_lower(i) != "in" && !modifier)
             {
@@ -937,6 +980,22 @@ mod tests {
         );
         assert_eq!(dates("last month", Some("2025-10-14"), None), ["2025-09"]);
         assert_eq!(dates("last year", Some("2025-10-14"), None), ["2024"]);
+        assert_eq!(
+            dates("in October last year", Some("2026-07-14"), None),
+            ["2025-10"]
+        );
+        assert_eq!(
+            dates("on July 28 last year", Some("2026-11-18"), None),
+            ["2025-07-28"]
+        );
+        assert_eq!(
+            dates("on 3 March next year", Some("2026-11-18"), None),
+            ["2027-03-03"]
+        );
+        assert_eq!(
+            dates("in August this year", Some("2026-11-18"), None),
+            ["2026-08"]
+        );
         assert!(dates("two days earlier", None, Some(2025)).is_empty());
         // calendar weeks: Tuesday 2025-12-09's last week is 1–7 December, one month; Tuesday
         // 2025-10-07's is 29 September – 5 October, which only a year holds; Friday

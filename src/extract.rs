@@ -4781,11 +4781,9 @@ impl<'a> DocState<'a> {
             // ("Four projectiles fired by the Polisario fell near Smara", "rockets launched
             // from Gaza hit Sderot": a weapon with its participle tells the attack too)
             let fired = |e: usize| {
-                matches!(s.word(e), "fired" | "launched" | "lobbed")
-                    && matches!(
-                        s.word(e + 1),
-                        "by" | "at" | "from" | "into" | "toward" | "towards"
-                    )
+                r.weapon_participles
+                    .match_at(&s.toks, e)
+                    .is_some_and(|l| r.weapon_directions.match_at(&s.toks, e + l).is_some())
             };
             if best.is_none()
                 && (self.light_verb_before(s, i).is_some()
@@ -4993,7 +4991,10 @@ impl<'a> DocState<'a> {
                         matches!(
                             s.word(k),
                             "on" | "for" | "over" | "about" | "towards" | "toward"
-                        )
+                        ) && r.events.iter().any(|e| {
+                            e.types[0] == "Negotiation"
+                                && e.triggers.match_ending(&s.toks, k).is_some()
+                        })
                     })
                     && in_sentence
                         .iter()
@@ -5290,36 +5291,13 @@ impl<'a> DocState<'a> {
             .find(|&k| r.role_agent.match_at(&s.toks, k).is_some() && s.word(k) == "by")
             .filter(|&by| {
                 // "attacks by X", "strikes carried out by X", not "facilities used by X"
-                (after..by).all(|k| {
-                    matches!(
-                        s.word(k),
-                        "carried"
-                            | "out"
-                            | "launched"
-                            | "conducted"
-                            | "staged"
-                            | "mounted"
-                            | "allegedly"
-                            | "reportedly"
-                            | "apparently"
-                            | "led"
-                            | "claimed"
-                            | "perpetrated"
-                            | "committed"
-                            | "fired"
-                    )
-                })
+                (after..by).all(|k| r.agent_bridges.contains_word(s.word(k)))
             })
         {
             // "fired by elements of the separatist Polisario Front"
-            let from = if matches!(
-                s.word(by + 1),
-                "elements" | "members" | "fighters" | "units" | "militants"
-            ) && s.word(by + 2) == "of"
-            {
-                by + 3
-            } else {
-                by + 1
+            let from = match r.agent_collectives.match_at(&s.toks, by + 1) {
+                Some(l) => by + 1 + l,
+                None => by + 1,
             };
             let g = self.object_of(s, from, 4, &actor);
             if !g.is_empty() && !multi_party {
@@ -5571,7 +5549,21 @@ impl<'a> DocState<'a> {
             .filter(|&c| c > after)
             .map_or(end, |c| end.min(c));
         while k < loc_end.min(after + 25) {
-            if k > after && r.starts_event(&s.toks, k) {
+            // "talks on a ceasefire in Doha": the truce is the topic, and the place after it
+            // is still where the talks are
+            let topic = matches!(main, "Negotiation" | "Meeting")
+                && k <= after + 3
+                && matches!(s.word(after), "on" | "for" | "over" | "about")
+                && (after + 1..k).all(|q| {
+                    s.toks[q].kind == TokKind::Word
+                        && !s.toks[q].cap
+                        && s.at[q].is_none()
+                        && !r.starts_event(&s.toks, q)
+                })
+                && r.events.iter().any(|e| {
+                    e.types[0] == "Ceasefire" && e.triggers.match_at(&s.toks, k).is_some()
+                });
+            if k > after && r.starts_event(&s.toks, k) && !topic {
                 break;
             }
             // "in what they describe as solidarity with Palestinians in Gaza", "in what was
@@ -5834,6 +5826,7 @@ impl<'a> DocState<'a> {
             let mut used = 1;
             let mut after = i + 1;
             let mut passive = false;
+            let mut relative: Option<usize> = None;
             if let Some(l) = r.mediation_passive.match_at(&s.toks, i) {
                 used = l;
                 passive = true;
@@ -5901,6 +5894,37 @@ impl<'a> DocState<'a> {
                     || matches!(s.word(after - 1), "mediator" | "mediators");
                 if governs_event && !self.cancelled(s, i, 0) {
                     mediators = self.subject_of(s, i, &actor);
+                } else if !self.cancelled(s, i, 0) {
+                    // "a ceasefire that Qatar and Turkey mediated in Doha", "the truce, which
+                    // Egypt brokered,": the talks or truce just before the relative pronoun
+                    let subject = self.subject_of(s, i, &actor);
+                    if let Some(&m0) = subject.first() {
+                        let start = s.mentions[m0].start;
+                        let rel = start >= 2 && matches!(s.word(start - 1), "that" | "which");
+                        let before = if rel && s.word(start - 2) == "," {
+                            start - 2
+                        } else {
+                            start.saturating_sub(1)
+                        };
+                        relative = rel
+                            .then(|| {
+                                self.triggers.iter().rev().find(|&&(e, t)| {
+                                    t < before
+                                        && t + 4 >= before
+                                        && self.events[e].types.iter().any(|ty| {
+                                            matches!(
+                                                ty.as_str(),
+                                                "Ceasefire" | "Negotiation" | "Meeting"
+                                            )
+                                        })
+                                })
+                            })
+                            .flatten()
+                            .map(|&(e, _)| e);
+                        if relative.is_some() {
+                            mediators = subject;
+                        }
+                    }
                 }
             }
             if mediators.is_empty() {
@@ -5952,7 +5976,7 @@ impl<'a> DocState<'a> {
             // "a deal mediated by Qatar": a deal of its own, not the latest truce told
             let indefinite =
                 passive && (i.saturating_sub(3)..i).any(|k| matches!(s.word(k), "a" | "an"));
-            let target = in_sentence.or_else(|| {
+            let target = relative.or(in_sentence).or_else(|| {
                 if indefinite {
                     return None;
                 }
@@ -5984,9 +6008,11 @@ impl<'a> DocState<'a> {
                 }
             };
             let _ = passive;
-            // talks and the truce they produced in one sentence share their mediators
+            // talks and the truce they produced in one sentence share their mediators (not
+            // the truce named in a relative clause: "talks that build on a ceasefire that
+            // Qatar mediated")
             let mut targets = vec![idx];
-            for &(e, _) in &self.triggers {
+            for &(e, _) in self.triggers.iter().filter(|_| relative.is_none()) {
                 let ty = &self.events[e].types;
                 let pair = (ty.iter().any(|t| t == "Ceasefire")
                     && self.events[idx].types.iter().any(|t| t == "Negotiation"))
@@ -6292,25 +6318,10 @@ impl<'a> DocState<'a> {
             if s.word(before.saturating_sub(1)) == "the" {
                 before -= 1;
             }
-            let kill_before = r.kill_words.match_ending(&s.toks, before).filter(|&b| {
-                matches!(
-                    s.word(b),
-                    "killed"
-                        | "killing"
-                        | "kill"
-                        | "kills"
-                        | "massacred"
-                        | "executed"
-                        | "neutralised"
-                        | "neutralized"
-                        | "eliminated"
-                        | "beheaded"
-                        | "beheading"
-                        | "decapitated"
-                        | "shot"
-                        | "gunned"
-                )
-            });
+            let kill_before = r
+                .kill_words
+                .match_ending(&s.toks, before)
+                .filter(|&b| r.transitive_kill_words.contains_word(s.word(b)));
             // … or after the phrase ("23 soldiers were killed", "left 23 soldiers dead")
             let mut kill_after = None;
             let mut k = np_end;
@@ -6830,6 +6841,12 @@ impl<'a> DocState<'a> {
                     if let Some(k) = noun {
                         deniers.extend(self.keys(s, &group));
                         singular &= !plural(s.word(k));
+                        // "Islamabad accuses Kabul of …, a charge Kabul denies": the charge is
+                        // the accusation of this sentence; when that gave no claim, an earlier
+                        // sentence's claim is not what is denied
+                        if s.frames.iter().any(|f| !f.denied && f.from < k) {
+                            this_sentence_only = true;
+                        }
                     } else if relative {
                         // ", which X denies" refers to this sentence's own words only
                         deniers.extend(self.keys(s, &group));

@@ -201,12 +201,22 @@ struct RawRoles {
     held_talks_stops: Vec<String>,
     #[serde(default)]
     delegation_heads: Vec<String>,
+    #[serde(default)]
+    weapon_participles: Vec<String>,
+    #[serde(default)]
+    weapon_directions: Vec<String>,
+    #[serde(default)]
+    agent_bridges: Vec<String>,
+    #[serde(default)]
+    agent_collectives: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCasualties {
     kill_words: Vec<String>,
+    #[serde(default)]
+    transitive_kill_words: Vec<String>,
     participles: Vec<String>,
     at_least: Vec<String>,
     approximate: Vec<String>,
@@ -425,7 +435,21 @@ pub struct Rules {
     pub held_talks_openers: PhraseSet,
     /// Words that stop the look-back for such an opener ("in", "with": another phrase).
     pub held_talks_stops: PhraseSet,
+    /// Participles after a weapon that make it an attack when a direction or an agent follows
+    /// ("projectiles fired at Smara", "rockets launched from Gaza", "shells lobbed by …").
+    pub weapon_participles: PhraseSet,
+    /// The words that must follow such a participle ("by", "at", "from", "into" …).
+    pub weapon_directions: PhraseSet,
+    /// Words allowed between an event word and "by" for the actor after "by" to be its agent
+    /// ("strikes carried out by X", "shells fired by X"; not "facilities used by X").
+    pub agent_bridges: PhraseSet,
+    /// Collective nouns after "by" whose "of"-complement is the agent ("fired by elements of
+    /// the Polisario Front").
+    pub agent_collectives: PhraseSet,
     pub kill_words: PhraseSet,
+    /// The kill words that take the dead as their object, so that a number after them counts
+    /// the dead ("killing at least one soldier", "beheaded six villagers").
+    pub transitive_kill_words: PhraseSet,
     pub participles: PhraseSet,
     pub at_least: PhraseSet,
     pub approximate: PhraseSet,
@@ -737,7 +761,12 @@ impl Rules {
             held_talks_openers: ps(&raw.roles.held_talks_openers),
             held_talks_stops: ps(&raw.roles.held_talks_stops),
             delegation_heads: ps(&raw.roles.delegation_heads),
+            weapon_participles: ps(&raw.roles.weapon_participles),
+            weapon_directions: ps(&raw.roles.weapon_directions),
+            agent_bridges: ps(&raw.roles.agent_bridges),
+            agent_collectives: ps(&raw.roles.agent_collectives),
             kill_words: ps(&raw.casualties.kill_words),
+            transitive_kill_words: ps(&raw.casualties.transitive_kill_words),
             participles: ps(&raw.casualties.participles),
             at_least: ps(&raw.casualties.at_least),
             approximate: ps(&raw.casualties.approximate),
