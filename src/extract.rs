@@ -4882,7 +4882,13 @@ impl<'a> DocState<'a> {
                 && r.events
                     .iter()
                     .all(|e| e.triggers.match_at(&s.toks, i).is_none());
+            // "a surge in militant attacks": over the modifiers, a trend noun
+            let mut m0 = i;
+            while m0 > 0 && r.modifiers.contains_word(s.word(m0 - 1)) {
+                m0 -= 1;
+            }
             let generic = (i > 0 && r.generic_determiners.match_ending(&s.toks, i).is_some())
+                || r.trend_nouns.match_ending(&s.toks, m0).is_some()
                 || (!finite && r.modifier_heads.match_at(&s.toks, i + l).is_some())
                 || (i >= 2
                     && s.word(i - 1) == "of"
@@ -5184,7 +5190,8 @@ impl<'a> DocState<'a> {
                 let same_place = ev.locations.is_empty()
                     || p.locations.is_empty()
                     || ev.locations.iter().any(|l| p.locations.contains(l));
-                return (same_place && p.prov.sentence + 3 >= s.idx).then_some((prev, true));
+                return (same_place && p.prov.sentence + self.rules().attack_reach >= s.idx)
+                    .then_some((prev, true));
             }
             return None;
         }
@@ -6211,6 +6218,7 @@ impl<'a> DocState<'a> {
                     victim: None,
                     killed: value,
                     at_least,
+                    claimed_only: false,
                 };
                 let ev = self
                     .triggers
@@ -6374,6 +6382,7 @@ impl<'a> DocState<'a> {
                 victim: victim.clone(),
                 killed: value,
                 at_least,
+                claimed_only: false,
             };
             let ev = self.casualty_event(s, kill_at, first_event, kill_before.is_some());
             // a toll a source gives ("the military said 23 soldiers were killed") is its claim
@@ -7055,6 +7064,60 @@ impl<'a> DocState<'a> {
     }
 
     fn dedupe(&mut self) {
+        // a toll told only by whoever claims the deed is its boast, not a fact about the event
+        // (the group, or its spokesman: a person's group from the facts told of them)
+        let sides = |x: &String| -> Vec<String> {
+            let mut v = vec![x.clone()];
+            v.extend(
+                self.facts
+                    .iter()
+                    .filter(|f| {
+                        &f.s == x
+                            && matches!(f.p.as_str(), "affiliatedWith" | "memberOf" | "leaderOf")
+                    })
+                    .filter_map(|f| match &f.o {
+                        Value::Entity(k) => Some(k.clone()),
+                        Value::Text(_) => None,
+                    }),
+            );
+            v
+        };
+        let boasts: Vec<(usize, usize)> = self
+            .claims
+            .iter()
+            .filter(|c| !c.denied)
+            .filter_map(|c| match (&c.s, c.o_casualty, &c.claimant) {
+                (ClaimSubject::Event(e), Some(k), Some(w)) => {
+                    // its own deed: "the TTP claimed responsibility" (not an accusation of the
+                    // other side, "Afghan officials said Pakistani shelling killed 12", whose
+                    // toll stays the event's)
+                    let claims_deed = self.claims.iter().any(|d| {
+                        d.s == c.s
+                            && d.p == "agent"
+                            && !d.denied
+                            && d.claimant
+                                .as_ref()
+                                .is_some_and(|dw| sides(dw).contains(&d.o))
+                            && sides(w).contains(&d.o)
+                    });
+                    // and nobody else gives that toll
+                    let others = self.claims.iter().any(|d| {
+                        d.s == c.s && d.o_casualty == Some(k) && d.claimant.as_ref() != Some(w)
+                    });
+                    (claims_deed && !others).then_some((*e, k))
+                }
+                _ => None,
+            })
+            .collect();
+        for (e, k) in boasts {
+            if let Some(c) = self
+                .events
+                .get_mut(e)
+                .and_then(|ev| ev.casualties.get_mut(k))
+            {
+                c.claimed_only = true;
+            }
+        }
         // an event nobody did, nothing was hit by, nowhere, with no toll and no claim about
         // it ("the government denied that it had targeted civilians") tells a user nothing
         let claimed: BTreeSet<usize> = self

@@ -69,6 +69,9 @@ pub struct Casualty {
     pub victim: Option<String>,
     pub killed: u64,
     pub at_least: bool,
+    /// Only the claim of whoever claims the deed ("the TTP claimed responsibility … and said
+    /// 'more than 20' soldiers had been killed"): the toll is that claim, never an event fact.
+    pub claimed_only: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -200,7 +200,9 @@ pub fn to_quads(x: &Extraction, cat: &Catalogue) -> Vec<Quad> {
         }
         for (k, c) in e.casualties.iter().enumerate() {
             let cn = nn(vocab::id(&format!("casualties/{did}-{n}-{k}")));
-            out.add(&s, ckg(term::CASUALTIES_P), cn.clone());
+            if !c.claimed_only {
+                out.add(&s, ckg(term::CASUALTIES_P), cn.clone());
+            }
             out.add(&cn, rdf("type"), ckg(term::CASUALTIES));
             if let Some(v) = &c.victim {
                 out.add(&cn, ckg(term::VICTIM), entity_iri(v));

@@ -62,6 +62,12 @@ struct RawCoref {
     civil_group_words: Vec<String>,
     #[serde(default = "default_group_reach")]
     group_reach: usize,
+    #[serde(default = "default_attack_reach")]
+    attack_reach: usize,
+}
+
+fn default_attack_reach() -> usize {
+    3
 }
 
 fn default_group_reach() -> usize {
@@ -83,6 +89,8 @@ struct RawContext {
     place_name_heads: Vec<String>,
     #[serde(default)]
     generic_determiners: Vec<String>,
+    #[serde(default)]
+    trend_nouns: Vec<String>,
     #[serde(default)]
     framing_verbs: Vec<String>,
     #[serde(default)]
@@ -361,6 +369,9 @@ pub struct Rules {
     pub locative: PhraseSet,
     /// Words before an event noun that make it no particular event ("such attacks").
     pub generic_determiners: PhraseSet,
+    /// Words that make the event nouns after them a trend, no particular event ("a surge in
+    /// militant attacks since the summer").
+    pub trend_nouns: PhraseSet,
     /// Verbs after "the attack" that only place an event already told in time ("came after").
     pub framing_verbs: PhraseSet,
     /// Nouns after an event or mediation word that make it a modifier ("negotiating
@@ -411,6 +422,9 @@ pub struct Rules {
     /// How many sentences back a group last named may still be the one a counted "15
     /// militants" belongs to.
     pub group_reach: usize,
+    /// How many sentences back "the attack" (with no agent of its own) may still be the
+    /// latest attack told.
+    pub attack_reach: usize,
     pub relations: Vec<RelationRule>,
     pub events: Vec<EventRule>,
     pub role_target: PhraseSet,
@@ -707,6 +721,7 @@ impl Rules {
             boundaries: ps(&raw.context.boundaries),
             locative: ps(&raw.context.locative),
             generic_determiners: ps(&raw.context.generic_determiners),
+            trend_nouns: ps(&raw.context.trend_nouns),
             framing_verbs: ps(&raw.context.framing_verbs),
             modifier_heads: ps(&raw.context.modifier_heads),
             unrealised: ps(&raw.context.unrealised),
@@ -738,6 +753,7 @@ impl Rules {
             heading_max_words: raw.document.heading_max_words,
             later_reach: raw.document.later_reach,
             group_reach: raw.coreference.group_reach,
+            attack_reach: raw.coreference.attack_reach,
             end_sections: raw
                 .document
                 .end_sections
