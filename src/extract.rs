@@ -2219,8 +2219,11 @@ impl<'a> DocState<'a> {
                                         r.mediation_verbs.match_at(&s.toks, j).is_some()
                                             || r.starts_attribution(&s.toks, j)
                                     }))
-                                    || (m.end..(m.end + 4).min(k))
-                                        .any(|j| r.mediation_verbs.match_at(&s.toks, j).is_some()))
+                                    || (m.end..(m.end + 4).min(k)).any(|j| {
+                                        r.mediation_verbs.match_at(&s.toks, j).is_some()
+                                            // "under Qatari and Turkish mediation"
+                                            || r.mediator_nouns.match_at(&s.toks, j).is_some()
+                                    }))
                         })
                         .map(|m| m.key.clone())
                         .collect();
