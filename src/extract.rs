@@ -3442,6 +3442,29 @@ impl<'a> DocState<'a> {
                 org = s
                     .mention_ending_at(e)
                     .filter(|&o| s.mentions[o].kind != Kind::Person);
+                if org.is_none() {
+                    // "Chadian Interior Ministry spokesman X": the actor before one of its
+                    // institutions, which belongs to the title
+                    if let Some(b) = r.institutions.match_ending(&s.toks, e) {
+                        org = s.mention_ending_at(b).filter(|&o| {
+                            s.mentions[o].kind != Kind::Person && s.mentions[o].kind.is_actor()
+                        });
+                        if let (Some(_), Some(last)) = (org, titles.last_mut()) {
+                            last.0 = format!("{} {}", s.surface(b, e), last.0);
+                        }
+                    }
+                }
+                org = org.or_else(|| {
+                    // "Sudanese army spokesman X": the actor's mention ("Sudanese army")
+                    // takes in the first word of the title ("army spokesman")
+                    s.mentions.iter().position(|o| {
+                        o.start < end
+                            && o.end > end
+                            && o.end <= m.start
+                            && o.kind != Kind::Person
+                            && o.kind.is_actor()
+                    })
+                });
             }
             if org.is_none() && !titles.is_empty() {
                 org = complement_org;
