@@ -1511,7 +1511,12 @@ impl<'a> DocState<'a> {
             let in_region = s.word(b + 1) == "in"
                 && (region_at(b + 2)
                     || (s.word(b + 2) == "the" && (region_at(b + 3) || headed_region(b + 3))));
-            let before_region = s.word(b) == "," && (region_at(b + 1) || in_region);
+            // "a check post in Salarzai in Bajaur district": right before "in" and the region
+            let in_region_direct = s.word(b) == "in"
+                && (region_at(b + 1)
+                    || (s.word(b + 1) == "the" && (region_at(b + 2) || headed_region(b + 2))));
+            let before_region =
+                (s.word(b) == "," && (region_at(b + 1) || in_region)) || in_region_direct;
             if before_region && (k..b).all(|j| !blocked[j]) {
                 push(self, k, b, Kind::Place, &mut out);
             }
@@ -5612,6 +5617,15 @@ impl<'a> DocState<'a> {
                 .filter(|_| !inside_name)
             {
                 let follows_and = found_at.is_some_and(|f| {
+                    // "along the Line of Control (LoC) in the Keran sector": the short form in
+                    // brackets does not part the two places
+                    let f = if s.word(f) == "(" {
+                        (f + 1..(f + 6).min(k))
+                            .find(|&j| s.word(j) == ")")
+                            .map_or(f, |j| j + 1)
+                    } else {
+                        f
+                    };
                     ((f..k).any(|j| s.word(j) == "and") && k - f < 10) || k - f <= 1
                 });
                 if found_at.is_none() || follows_and {
