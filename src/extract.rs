@@ -1515,10 +1515,33 @@ impl<'a> DocState<'a> {
             let in_region_direct = s.word(b) == "in"
                 && (region_at(b + 1)
                     || (s.word(b + 1) == "the" && (region_at(b + 2) || headed_region(b + 2))));
+            // "in and around Debre Tabor, the capital of South Gondar zone", "in Merawi, a
+            // market town in …": set off before what it is
+            let apposed_place = (s.word(b) == "," && matches!(s.word(b + 1), "the" | "a" | "an"))
+                .then(|| {
+                    let mut q = b + 2;
+                    while q < b + 4
+                        && s.toks
+                            .get(q)
+                            .is_some_and(|t| t.kind == TokKind::Word && !t.cap && s.at[q].is_none())
+                        && head_kind(q).is_none_or(|(_, kind)| kind == Kind::Place)
+                        && s.word(q) != "capital"
+                    {
+                        q += 1;
+                    }
+                    let hl = if s.word(q) == "capital" {
+                        Some((1, Kind::City))
+                    } else {
+                        head_kind(q).filter(|&(_, kind)| kind != Kind::Place)
+                    };
+                    hl.filter(|&(l, _)| matches!(s.word(q + l), "of" | "in"))
+                        .map(|(_, kind)| kind)
+                })
+                .flatten();
             let before_region =
                 (s.word(b) == "," && (region_at(b + 1) || in_region)) || in_region_direct;
-            if before_region && (k..b).all(|j| !blocked[j]) {
-                push(self, k, b, Kind::Place, &mut out);
+            if (before_region || apposed_place.is_some()) && (k..b).all(|j| !blocked[j]) {
+                push(self, k, b, apposed_place.unwrap_or(Kind::Place), &mut out);
             }
         }
         for h in 1..n {
@@ -4469,6 +4492,27 @@ impl<'a> DocState<'a> {
                         {
                             b -= 1;
                         }
+                        // "Bariire, a farming town in …", "Merawi, a small market town in …":
+                        // a few modifiers before the place noun of the verb
+                        if b == i && l >= 2 {
+                            let mut c = i;
+                            while c > i.saturating_sub(3)
+                                && c > 2
+                                && s.toks[c - 1].kind == TokKind::Word
+                                && !s.toks[c - 1].cap
+                                && s.at[c - 1].is_none()
+                                && !matches!(s.word(c - 1), "a" | "an" | "the" | "and" | "or")
+                                && !r.starts_event(&s.toks, c - 1)
+                            {
+                                c -= 1;
+                            }
+                            if c < i
+                                && matches!(s.word(c - 1), "a" | "an" | "the")
+                                && s.word(c - 2) == ","
+                            {
+                                b = c - 2;
+                            }
+                        }
                         let mut a = i + l;
                         while matches!(
                             s.word(a),
@@ -4804,6 +4848,27 @@ impl<'a> DocState<'a> {
                         if best.is_none_or(|(_, bl, _)| l > bl || (l == bl && verb != after_det)) {
                             best = Some((ri, l, verb));
                         }
+                    }
+                }
+                // "exchanged small-arms and mortar fire": the verb with its object a few
+                // modifier words on
+                if let Some(l) = rule.far_verbs.match_at(&s.toks, i) {
+                    let mut j = i + l;
+                    while j < s.toks.len() && j <= i + l + rule.far_gap {
+                        if let Some(lo) = rule.far_objects.match_at(&s.toks, j) {
+                            let l = j + lo - i;
+                            if best.is_none_or(|(_, bl, _)| l > bl) {
+                                best = Some((ri, l, true));
+                            }
+                            break;
+                        }
+                        let t = &s.toks[j];
+                        let modifier = t.kind == TokKind::Word && !t.cap && s.at[j].is_none()
+                            || matches!(t.lower.as_str(), "-" | ",");
+                        if !modifier {
+                            break;
+                        }
+                        j += 1;
                     }
                 }
             }

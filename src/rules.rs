@@ -183,6 +183,12 @@ struct RawEvent {
     not_before: Vec<String>,
     #[serde(default)]
     object: Vec<String>,
+    #[serde(default)]
+    far_verbs: Vec<String>,
+    #[serde(default)]
+    far_objects: Vec<String>,
+    #[serde(default)]
+    far_gap: usize,
     confidence: f32,
 }
 
@@ -300,6 +306,12 @@ pub struct EventRule {
     /// make the event ("received Somalia's president": a meeting; "received support": none).
     /// Empty: any object, or none.
     pub object: Vec<String>,
+    /// Verbs that make the event only when one of `far_objects` follows within `far_gap`
+    /// words of modifiers ("exchanged small-arms and mortar fire", "traded heavy artillery
+    /// fire"); the match runs through the object.
+    pub far_verbs: PhraseSet,
+    pub far_objects: PhraseSet,
+    pub far_gap: usize,
     pub confidence: f32,
 }
 
@@ -651,6 +663,9 @@ impl Rules {
                 weapons: ps(&e.weapons),
                 not_before: ps(&e.not_before),
                 object: e.object,
+                far_verbs: ps(&e.far_verbs),
+                far_objects: ps(&e.far_objects),
+                far_gap: e.far_gap.min(8),
                 confidence: e.confidence.clamp(0.0, 1.0),
             });
         }
@@ -687,7 +702,7 @@ impl Rules {
         }
         let event_sets: Vec<&PhraseSet> = events
             .iter()
-            .flat_map(|e: &EventRule| [&e.triggers, &e.verbs, &e.weapons])
+            .flat_map(|e: &EventRule| [&e.triggers, &e.verbs, &e.weapons, &e.far_verbs])
             .collect();
         let event_any = PhraseSet::union(&event_sets);
         let all_titles = [raw.titles.office, raw.titles.leader.clone()].concat();
