@@ -5291,6 +5291,25 @@ impl<'a> DocState<'a> {
             }
             return None;
         }
+        // "… were killed in the fighting", "the clashes lasted until dawn": with no place and
+        // no other time of its own, the latest fighting told a few sentences back
+        if main == "Clash" {
+            if !definite || !ev.locations.is_empty() {
+                return None;
+            }
+            let prev = ["Clash", "Attack"]
+                .iter()
+                .filter_map(|t| self.last_event.get(*t).copied())
+                .max()?;
+            let p = &self.events[prev];
+            let same_time = match (&ev.date, &p.date) {
+                (Some(a), Some(b)) => a.overlaps(b),
+                (Some(_), None) => false,
+                _ => true,
+            };
+            return (same_time && p.prov.sentence + self.rules().attack_reach >= s.idx)
+                .then_some((prev, true));
+        }
         if !matches!(main, "Ceasefire" | "Negotiation") {
             return None;
         }
@@ -6754,17 +6773,20 @@ impl<'a> DocState<'a> {
                     s.mentions[m].kind.is_place() && s.mentions[m].form == Form::Name
                 })
             });
-            if let Some(e) = self.events.len().checked_sub(1) {
-                let ev = &self.events[e];
-                let fighting = ev
-                    .types
+            // (the latest fighting of the sentence before: "… exchanged fire near Chong Chom,
+            // in the first clash since the ceasefire of July 2025. One Thai ranger was killed")
+            let fighting = |ev: &Event| {
+                ev.types
                     .iter()
-                    .any(|t| EVENT_FAMILY_ATTACK.contains(&t.as_str()) || t == "Clash");
-                if fighting
-                    && ev.prov.sentence + 1 == s.idx
-                    && ev.casualties.is_empty()
-                    && !place_before
-                {
+                    .any(|t| EVENT_FAMILY_ATTACK.contains(&t.as_str()) || t == "Clash")
+            };
+            let latest = (0..self.events.len())
+                .rev()
+                .take_while(|&e| self.events[e].prov.sentence + 1 >= s.idx)
+                .find(|&e| fighting(&self.events[e]));
+            if let Some(e) = latest {
+                let ev = &self.events[e];
+                if ev.prov.sentence + 1 == s.idx && ev.casualties.is_empty() && !place_before {
                     let same_time = match (self.date_for(s, kill_at), &ev.date) {
                         (Some(a), Some(b)) => a.overlaps(b),
                         _ => true,

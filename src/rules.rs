@@ -49,6 +49,10 @@ struct RawCoref {
     person_pronouns: Vec<String>,
     group_possessives: Vec<String>,
     group_heads: Vec<String>,
+    /// Accepted for rule files written before it was dropped; never read (definite event
+    /// nouns refer back by their event type, whatever the noun).
+    #[serde(default)]
+    #[allow(dead_code)]
     event_nouns: Vec<String>,
     actor_heads: Vec<String>,
     armed_name_words: Vec<String>,
@@ -359,7 +363,6 @@ pub struct Rules {
     pub person_pronouns: PhraseSet,
     pub group_possessives: PhraseSet,
     pub group_heads: PhraseSet,
-    pub event_nouns: PhraseSet,
     pub actor_heads: PhraseSet,
     pub armed_name_words: PhraseSet,
     /// Institutions named without their state: "the army", "the government", "the junta".
@@ -720,7 +723,6 @@ impl Rules {
             person_pronouns: ps(&raw.coreference.person_pronouns),
             group_possessives: ps(&raw.coreference.group_possessives),
             group_heads: ps(&raw.coreference.group_heads),
-            event_nouns: ps(&raw.coreference.event_nouns),
             actor_heads: ps(&raw.coreference.actor_heads),
             armed_name_words: ps(&raw.coreference.armed_name_words),
             institutions: ps(&raw.coreference.institutions),
