@@ -636,7 +636,20 @@ impl<'a> DocState<'a> {
     /// said …", "On Monday, the TTP claimed …", "It …" (resolved). Only a state, armed group or
     /// organisation; a person or a place opens no such subject.
     fn opening_subject(&self, s: &Sent) -> Option<(String, Kind)> {
-        let m = s.mentions.iter().find(|m| m.start >= s.dateline)?;
+        let mut m = s.mentions.iter().find(|m| m.start >= s.dateline)?;
+        // "In Rawalpindi, the ISPR put out …": past a place set before the subject
+        if m.kind.is_place()
+            && m.start == s.dateline + 1
+            && matches!(s.word(s.dateline), "in" | "from" | "at")
+            && s.word(m.end) == ","
+        {
+            let after = m.end + 1;
+            m = s.mentions.iter().find(|x| x.start >= after)?;
+            let lead = (after..m.start).all(|k| matches!(s.word(k), "the"));
+            if !lead {
+                return None;
+            }
+        }
         let lead_in = (s.dateline..m.start).all(|k| {
             let t = &s.toks[k];
             t.kind != TokKind::Word
@@ -3942,7 +3955,15 @@ impl<'a> DocState<'a> {
                         inverted = true;
                     }
                 }
-                if claimants.is_empty() && a.theme == Theme::None {
+                // (not the reported words' subject: "It claimed that Indian troops had …", an
+                // "it" nobody was named for, leaves the claimant unknown)
+                let pronoun_subject =
+                    i > 0 && matches!(s.word(i - 1), "it" | "they" | "he" | "she" | "we");
+                if claimants.is_empty()
+                    && a.theme == Theme::None
+                    && s.word(i + l) != "that"
+                    && !pronoun_subject
+                {
                     let v = self.object_of(s, i + l, 3, &actor);
                     claimants = self.keys(s, &v);
                 }
@@ -4962,6 +4983,11 @@ impl<'a> DocState<'a> {
             let accused_gerund = prev == "of"
                 && s.word(i).ends_with("ing")
                 && (s.mention_ending_at(i - 1).is_some()
+                    // "accused Afghan forces of shelling …": a demonym with its actor noun
+                    || r.actor_heads.match_ending(&s.toks, i - 1).is_some_and(|h| {
+                        s.mention_ending_at(h)
+                            .is_some_and(|m| s.mentions[m].form == Form::Demonym)
+                    })
                     || r.attributive_participles
                         .match_ending(&s.toks, i - 1)
                         .is_some()
