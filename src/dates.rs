@@ -25,6 +25,15 @@ impl DateValue {
         y1 == y2 && agree(m1, m2) && (m1.is_none() || m2.is_none() || agree(d1, d2))
     }
 
+    /// 0 for a year, 1 for a month, 2 for a day.
+    pub fn precision(&self) -> u8 {
+        match self {
+            DateValue::Year(_) => 0,
+            DateValue::Month(..) => 1,
+            DateValue::Day(_) => 2,
+        }
+    }
+
     fn parts(&self) -> (i32, Option<u32>, Option<u32>) {
         match self {
             DateValue::Year(y) => (*y, None, None),

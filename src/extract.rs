@@ -5336,7 +5336,7 @@ impl<'a> DocState<'a> {
             return (same_time && p.prov.sentence + self.rules().attack_reach >= s.idx)
                 .then_some((prev, true));
         }
-        if !matches!(main, "Ceasefire" | "Negotiation") {
+        if !matches!(main, "Ceasefire" | "Negotiation" | "Meeting") {
             return None;
         }
         if !definite {
@@ -5404,7 +5404,12 @@ impl<'a> DocState<'a> {
             && i - b < 4
             && s.at[b - 1].is_none()
             && (matches!(s.word(b - 1), "-" | "'s" | "'")
-                || r.modifiers.contains_word(s.word(b - 1)))
+                || r.modifiers.contains_word(s.word(b - 1))
+                // "Israeli drone and air strikes": modifiers in a list
+                || (matches!(s.word(b - 1), "and" | ",")
+                    && b >= 2
+                    && s.at[b - 2].is_none()
+                    && r.modifiers.contains_word(s.word(b - 2))))
         {
             b -= 1;
         }
@@ -7405,8 +7410,14 @@ fn merge_event(into: &mut Event, from: Event) {
             }
         }
     }
-    if into.date.is_none() {
-        into.date = from.date;
+    // ("the November 2024 ceasefire … The ceasefire took effect on November 27, 2024": the
+    // finer date of the same time)
+    match (&into.date, &from.date) {
+        (None, _) => into.date = from.date,
+        (Some(a), Some(b)) if a.overlaps(b) && b.precision() > a.precision() => {
+            into.date = from.date
+        }
+        _ => {}
     }
     for c in from.casualties {
         if !into.casualties.contains(&c) {
