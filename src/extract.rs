@@ -5931,7 +5931,22 @@ impl<'a> DocState<'a> {
             .toks
             .iter()
             .any(|t| matches!(t.lower.as_str(), "toll" | "tally"));
-        let best = s.dates.iter().filter(|_| !toll_update).min_by_key(|d| {
+        // "Anwar, who brokered the July 2025 ceasefire, spoke … on Tuesday": a date inside a
+        // relative clause set off by commas is that clause's, when the trigger is outside it
+        let aside = |d: &dates::DateMention| {
+            let open = (d.start.saturating_sub(12)..d.start)
+                .rev()
+                .find(|&k| s.word(k) == "," && matches!(s.word(k + 1), "who" | "which" | "whose"));
+            let close = (d.end..(d.end + 12).min(s.toks.len())).find(|&k| s.word(k) == ",");
+            matches!((open, close), (Some(o), Some(c)) if !(o..=c).contains(&i))
+        };
+        let outside: Vec<&dates::DateMention> = s.dates.iter().filter(|d| !aside(d)).collect();
+        let pool: Vec<&dates::DateMention> = if outside.is_empty() {
+            s.dates.iter().collect()
+        } else {
+            outside
+        };
+        let best = pool.into_iter().filter(|_| !toll_update).min_by_key(|d| {
             if d.start >= i {
                 d.start - i
             } else {
@@ -7206,10 +7221,30 @@ impl<'a> DocState<'a> {
                 continue;
             }
             for who in self.keys(s, &claimers) {
+                // "TTP spokesman Muhammad Khurasani claimed responsibility": the spokesman
+                // claims it for his group (the one the text affiliated him with)
+                let doer = if self.kind_of(&who) == Kind::Person {
+                    self.facts
+                        .iter()
+                        .filter(|f| {
+                            f.s == who
+                                && matches!(
+                                    f.p.as_str(),
+                                    "affiliatedWith" | "memberOf" | "leaderOf"
+                                )
+                        })
+                        .find_map(|f| match &f.o {
+                            Value::Entity(k) => Some(k.clone()),
+                            Value::Text(_) => None,
+                        })
+                        .unwrap_or_else(|| who.clone())
+                } else {
+                    who.clone()
+                };
                 new_claims.push(Claim {
                     s: ClaimSubject::Event(ev),
                     p: "agent".into(),
-                    o: who.clone(),
+                    o: doer,
                     o_casualty: None,
                     claimant: Some(who),
                     denied: false,
