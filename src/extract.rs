@@ -510,6 +510,7 @@ impl<'a> DocState<'a> {
         }
         self.relations(&sent);
         self.border_pairs(&sent);
+        self.possessed_groups(&sent);
         self.place_hierarchy(&sent);
         let first_event = self.events.len();
         self.triggers.clear();
@@ -4751,6 +4752,33 @@ impl<'a> DocState<'a> {
     }
 
     /// "the Pakistan–Afghanistan border", "the Afghan–Pakistani border".
+    /// "its Northeastern War Front", "the ELN's Eastern War Front": a group named as another
+    /// group's own is its member.
+    fn possessed_groups(&mut self, s: &Sent) {
+        for mi in 1..s.mentions.len() {
+            let (a, b) = (&s.mentions[mi - 1], &s.mentions[mi]);
+            let touching = b.start == a.end || (b.start == a.end + 1 && s.word(a.end) == "'s");
+            if touching
+                && a.possessive
+                && a.kind == Kind::ArmedGroup
+                && b.kind == Kind::ArmedGroup
+                && b.form == Form::Name
+                && !b.coref
+                && a.key != b.key
+            {
+                let (sub, obj) = (b.key.clone(), a.key.clone());
+                self.fact(
+                    s,
+                    &sub,
+                    "memberOf",
+                    Value::Entity(obj),
+                    "member/possessive",
+                    0.6,
+                );
+            }
+        }
+    }
+
     fn border_pairs(&mut self, s: &Sent) {
         for mi in 0..s.mentions.len().saturating_sub(1) {
             let (a, b) = (&s.mentions[mi], &s.mentions[mi + 1]);
@@ -6417,7 +6445,8 @@ impl<'a> DocState<'a> {
                 let w = s.word(k);
                 // quotation marks around the figure or the noun: 'said "more than 20" Afghan
                 // fighters', '30 "terrorists"'
-                if matches!(w, "\"" | "“" | "”") {
+                if matches!(w, "\"" | "“" | "”") || (k == num_end && matches!(w, "'" | "‘" | "’"))
+                {
                     k += 1;
                     continue;
                 }
@@ -6494,6 +6523,10 @@ impl<'a> DocState<'a> {
             // a kill word: before the number ("killing at least one soldier") …
             let mut before = qualified;
             if s.word(before.saturating_sub(1)) == "the" {
+                before -= 1;
+            }
+            // "had killed 'more than 60' troops": a quoted figure
+            if matches!(s.word(before.saturating_sub(1)), "\"" | "“" | "'" | "‘") {
                 before -= 1;
             }
             let kill_before = r
@@ -6841,6 +6874,41 @@ impl<'a> DocState<'a> {
                         return e;
                     }
                 }
+            }
+        }
+        // "JNIM fighters attacked a base in Djibo. JNIM said it had killed 60 troops.": who
+        // kills, a sentence or two after its attack, tells that attack's toll
+        // ("its Kaladan Brigade had killed 25": the group's own unit is the group)
+        if active && self.triggers.is_empty() && !own_keys.is_empty() {
+            let group_of = |k: &String| -> Vec<String> {
+                let mut v = vec![k.clone()];
+                v.extend(
+                    self.facts
+                        .iter()
+                        .filter(|f| &f.s == k && f.p == "memberOf")
+                        .filter_map(|f| match &f.o {
+                            Value::Entity(o) => Some(o.clone()),
+                            Value::Text(_) => None,
+                        }),
+                );
+                v
+            };
+            let theirs = (0..self.events.len())
+                .rev()
+                .take_while(|&e| self.events[e].prov.sentence + 2 >= s.idx)
+                .find(|&e| {
+                    let ev = &self.events[e];
+                    ev.types
+                        .iter()
+                        .any(|t| EVENT_FAMILY_ATTACK.contains(&t.as_str()) || t == "Clash")
+                        && own_keys.iter().all(|k| {
+                            group_of(k)
+                                .iter()
+                                .any(|g| ev.agents.contains(g) || ev.participants.contains(g))
+                        })
+                });
+            if let Some(e) = theirs {
+                return e;
             }
         }
         let mut ev = Event::new(vec!["Attack".into()], self.prov(s, "event/killing", 0.7));
@@ -7273,6 +7341,13 @@ impl<'a> DocState<'a> {
                         Value::Text(_) => None,
                     }),
             );
+            // (and its own units: "its Northeastern War Front had killed 15")
+            v.extend(
+                self.facts
+                    .iter()
+                    .filter(|f| f.p == "memberOf" && f.o == Value::Entity(x.clone()))
+                    .map(|f| f.s.clone()),
+            );
             v
         };
         let boasts: Vec<(usize, usize)> = self
@@ -7284,15 +7359,16 @@ impl<'a> DocState<'a> {
                     // its own deed: "the TTP claimed responsibility" (not an accusation of the
                     // other side, "Afghan officials said Pakistani shelling killed 12", whose
                     // toll stays the event's)
-                    let claims_deed = self.claims.iter().any(|d| {
-                        d.s == c.s
-                            && d.p == "agent"
-                            && !d.denied
-                            && d.claimant
-                                .as_ref()
-                                .is_some_and(|dw| sides(dw).contains(&d.o))
-                            && sides(w).contains(&d.o)
-                    });
+                    let claims_deed =
+                        self.claims.iter().any(|d| {
+                            d.s == c.s
+                                && d.p == "agent"
+                                && !d.denied
+                                && d.claimant
+                                    .as_ref()
+                                    .is_some_and(|dw| sides(dw).contains(&d.o))
+                                && sides(w).contains(&d.o)
+                        }) || self.events[*e].agents.iter().any(|a| sides(w).contains(a));
                     // and nobody else gives that toll
                     let others = self.claims.iter().any(|d| {
                         d.s == c.s && d.o_casualty == Some(k) && d.claimant.as_ref() != Some(w)
