@@ -4829,7 +4829,13 @@ impl<'a> DocState<'a> {
                 continue;
             }
             let in_list = |k: usize| matches!(s.word(k), "," | "and" | "or" | "&");
-            if matches!(a.kind, Kind::City | Kind::Place)
+            let r = self.rules();
+            // "Ulang County, Upper Nile": a region named by its head before a larger one
+            let headed_region = a.kind == Kind::Region
+                && a.end > a.start + 1
+                && (r.titled_region_heads.match_ending(&s.toks, a.end).is_some()
+                    || r.region_heads.match_ending(&s.toks, a.end).is_some());
+            if (matches!(a.kind, Kind::City | Kind::Place) || headed_region)
                 && matches!(b.kind, Kind::Region | Kind::State)
                 && s.word(a.end) == ","
                 && b.start == a.end + 1
@@ -4849,6 +4855,53 @@ impl<'a> DocState<'a> {
                 && a.key != b.key
             {
                 found.push((a.key.clone(), b.key.clone(), "relation/located"));
+            }
+            // "the Chaman crossing in Balochistan", "the Tirah valley of Khyber district": a
+            // place, its head noun, then where it lies
+            let head = r
+                .region_heads
+                .match_at(&s.toks, a.end)
+                .or_else(|| r.locality_heads.match_at(&s.toks, a.end))
+                .or_else(|| r.site_heads.match_at(&s.toks, a.end));
+            // (the head inside the name: "the Tirah valley of Khyber district", "the Kurram
+            // district of Khyber Pakhtunkhwa")
+            let head = head.or_else(|| {
+                (a.kind == Kind::Region
+                    && a.end > a.start + 1
+                    && r.region_heads.match_ending(&s.toks, a.end).is_some())
+                .then_some(0)
+            });
+            if let Some(hl) = head {
+                let larger = matches!(b.kind, Kind::Region | Kind::State)
+                    || (b.kind == Kind::City && r.region_heads.match_at(&s.toks, b.end).is_some());
+                // ("… of eastern Lebanon")
+                let mut q = a.end + hl + 1;
+                while q < b.start
+                    && matches!(
+                        s.word(q),
+                        "the"
+                            | "eastern"
+                            | "western"
+                            | "northern"
+                            | "southern"
+                            | "central"
+                            | "northeastern"
+                            | "northwestern"
+                            | "southeastern"
+                            | "southwestern"
+                    )
+                {
+                    q += 1;
+                }
+                if matches!(a.kind, Kind::City | Kind::Place | Kind::Region)
+                    && matches!(s.word(a.end + hl), "in" | "of")
+                    && b.start == q
+                    && larger
+                    && !(a.start > 0 && in_list(a.start - 1))
+                    && a.key != b.key
+                {
+                    found.push((a.key.clone(), b.key.clone(), "relation/located"));
+                }
             }
         }
         for (a, b, rule) in found {
