@@ -1638,6 +1638,20 @@ impl<'a> DocState<'a> {
                 k += 1;
                 continue;
             }
+            // "al-Harthy", "el-Sisi": a particle joined to the next name word by a hyphen
+            if !words.is_empty()
+                && r.name_particles.contains_word(&t.lower)
+                && s.word(k + 1) == "-"
+                && s.toks.get(k + 2).is_some_and(|n| {
+                    n.cap
+                        && n.kind == TokKind::Word
+                        && !blocked.get(k + 2).copied().unwrap_or(false)
+                })
+            {
+                words.push(&s.text[t.start..s.toks[k + 2].end]);
+                k += 3;
+                continue;
+            }
             // particles and hyphens inside a name
             let inner = !words.is_empty()
                 && s.toks
@@ -2183,7 +2197,10 @@ impl<'a> DocState<'a> {
                     }
                 }
                 // "In its statement, the ISPR said …": "its" points forward
-                let cataphoric = k <= 2 && (k + l..(k + l + 5).min(n)).any(|j| s.word(j) == ",");
+                // ("The group's spokesman, X, said": a title after it serves the group before)
+                let cataphoric = k <= 2
+                    && (k + l..(k + l + 5).min(n)).any(|j| s.word(j) == ",")
+                    && r.titles.match_at(&s.toks, k + l).is_none();
                 if cataphoric {
                     k += l;
                     continue;
@@ -2196,6 +2213,18 @@ impl<'a> DocState<'a> {
                     k += l;
                     continue;
                 }
+                // "the ministry's", "the mission's": only a body whose name says it is one
+                let noun = s.word(k + 1);
+                let named_so = |key: &str| {
+                    if !matches!(noun, "ministry" | "mission" | "agency") {
+                        return true;
+                    }
+                    self.entities.get(key).is_some_and(|e| {
+                        std::iter::once(&e.label)
+                            .chain(e.alt_labels.iter())
+                            .any(|x| x.to_lowercase().contains(noun))
+                    })
+                };
                 let in_sentence = mentions
                     .iter()
                     .chain(out.iter())
@@ -2204,12 +2233,13 @@ impl<'a> DocState<'a> {
                             && m.form == Form::Name
                             && (matches!(m.kind, Kind::ArmedGroup | Kind::Organization)
                                 || (bare_its && m.kind == Kind::State))
+                            && named_so(&m.key)
                     })
                     .max_by_key(|m| m.end)
                     .map(|m| (m.key.clone(), m.kind));
                 if let Some((key, kind)) = in_sentence.or_else(|| {
-                    recent_before(k, &|kind, _| {
-                        matches!(kind, Kind::ArmedGroup | Kind::Organization)
+                    recent_before(k, &|kind, key| {
+                        matches!(kind, Kind::ArmedGroup | Kind::Organization) && named_so(key)
                     })
                 }) {
                     out.push(Mention {
@@ -3476,21 +3506,25 @@ impl<'a> DocState<'a> {
                 "former" | "ex" | "late" | "then"
             );
             let mut org: Option<usize> = None;
+            // the actor whose name (or possessive, "the group's") ends at `e`
+            let org_ending = |e: usize| {
+                s.mention_ending_at(e)
+                    .or_else(|| {
+                        (e > 0 && matches!(s.word(e - 1), "'s" | "'" | "’s"))
+                            .then(|| s.mention_ending_at(e - 1))
+                            .flatten()
+                    })
+                    .filter(|&o| s.mentions[o].kind != Kind::Person)
+            };
             if !titles.is_empty() && end > 0 {
-                let mut e = end;
-                if matches!(s.word(e - 1), "'s" | "'") {
-                    e -= 1;
-                }
-                org = s
-                    .mention_ending_at(e)
-                    .filter(|&o| s.mentions[o].kind != Kind::Person);
+                let e = end;
+                org = org_ending(e);
                 if org.is_none() {
-                    // "Chadian Interior Ministry spokesman X": the actor before one of its
-                    // institutions, which belongs to the title
+                    // "Chadian Interior Ministry spokesman X", "Pakistan's Foreign Office
+                    // spokesman, X,": the actor before one of its institutions, which belongs
+                    // to the title
                     if let Some(b) = r.institutions.match_ending(&s.toks, e) {
-                        org = s.mention_ending_at(b).filter(|&o| {
-                            s.mentions[o].kind != Kind::Person && s.mentions[o].kind.is_actor()
-                        });
+                        org = org_ending(b).filter(|&o| s.mentions[o].kind.is_actor());
                         if let (Some(_), Some(last)) = (org, titles.last_mut()) {
                             last.0 = format!("{} {}", s.surface(b, e), last.0);
                         }
