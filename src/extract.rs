@@ -163,6 +163,9 @@ struct DocState<'a> {
     recent: Vec<(String, Kind)>,
     /// Surname or name token → person key, for later bare-surname mentions.
     person_names: HashMap<String, String>,
+    /// (sentence, event) of a toll told on its own and given to the fighting before: the
+    /// sentence's next figure goes there too ("Seven guerrillas and two soldiers were killed").
+    toll_told_after: Option<(usize, usize)>,
     /// Name skeleton → person key, to merge spelling variants.
     person_skeletons: HashMap<String, String>,
     latest_year: Option<i32>,
@@ -240,6 +243,7 @@ impl Extractor {
             claims: Vec::new(),
             recent: Vec::new(),
             person_names: HashMap::default(),
+            toll_told_after: None,
             person_skeletons: HashMap::default(),
             latest_year: None,
             para_date: None,
@@ -6962,12 +6966,14 @@ impl<'a> DocState<'a> {
                 .find(|&e| fighting(&self.events[e]));
             if let Some(e) = latest {
                 let ev = &self.events[e];
-                if ev.prov.sentence + 1 == s.idx && ev.casualties.is_empty() && !place_before {
+                let fresh = ev.casualties.is_empty() || self.toll_told_after == Some((s.idx, e));
+                if ev.prov.sentence + 1 == s.idx && fresh && !place_before {
                     let same_time = match (self.date_for(s, kill_at), &ev.date) {
                         (Some(a), Some(b)) => a.overlaps(b),
                         _ => true,
                     };
                     if same_time {
+                        self.toll_told_after = Some((s.idx, e));
                         return e;
                     }
                 }
