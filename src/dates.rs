@@ -591,6 +591,17 @@ fn relative(toks: &[Token], i: usize, d: NaiveDate) -> Option<(DateValue, usize)
     }
     // weekday: the most recent on or before the publication date
     if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == w(0)) {
+        // "on Thursday last week": that weekday of the calendar week before publication
+        if toks[i].cap && matches!(w(1), "last" | "this") && w(2) == "week" {
+            let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+            let week = if w(1) == "last" {
+                monday - Duration::days(7)
+            } else {
+                monday
+            };
+            let day = week + Duration::days(wd.num_days_from_monday() as i64);
+            return Some((DateValue::Day(day), 3));
+        }
         if toks[i].cap {
             let back = (7 + d.weekday().num_days_from_monday() as i64
                 - wd.num_days_from_monday() as i64)
@@ -1010,6 +1021,16 @@ mod tests {
         // 2025-10-07's is 29 September – 5 October, which only a year holds; Friday
         // 2027-01-08's is 28 December 2026 – 3 January 2027, which nothing holds
         assert_eq!(dates("last week", Some("2025-12-09"), None), ["2025-12"]);
+        // a weekday of last week: Tuesday 2026-09-08's "Thursday last week" is 3 September,
+        // and its "Friday this week" would be 11 September
+        assert_eq!(
+            dates("On Thursday last week, troops", Some("2026-09-08"), None),
+            ["2026-09-03"]
+        );
+        assert_eq!(
+            dates("on Monday last week", Some("2026-09-06"), None),
+            ["2026-08-24"]
+        );
         assert_eq!(dates("last week", Some("2025-10-07"), None), ["2025"]);
         assert!(dates("last week", Some("2027-01-08"), None).is_empty());
         assert_eq!(
