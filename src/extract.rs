@@ -5573,7 +5573,15 @@ impl<'a> DocState<'a> {
             .find(|&k| r.role_agent.match_at(&s.toks, k).is_some() && s.word(k) == "by")
             .filter(|&by| {
                 // "attacks by X", "strikes carried out by X", not "facilities used by X"
-                (after..by).all(|k| r.agent_bridges.contains_word(s.word(k)))
+                // ("was recaptured from al-Shabaab by Somali forces": a passive verb's "from"
+                // complement comes first)
+                (after..by).all(|k| {
+                    r.agent_bridges.contains_word(s.word(k))
+                        || (passive
+                            && (s.word(k) == "from"
+                                || ((s.at[k].is_some() || s.word(k) == "the")
+                                    && s.word(after) == "from")))
+                })
             })
         {
             // "fired by elements of the separatist Polisario Front"
@@ -5796,7 +5804,18 @@ impl<'a> DocState<'a> {
                 .map_or(after, |k| k + 2);
             targets.extend(self.object_of(s, from, stop.saturating_sub(from).min(6), &any));
         } else if passive {
-            targets.extend(self.subject_of(s, i, &any));
+            for m in self.subject_of(s, i, &any) {
+                // "Kabul was attacked by drones": a capital hit is the place, not its state
+                let city = s
+                    .metonyms
+                    .iter()
+                    .find(|(t, _)| *t == s.mentions[m].start)
+                    .map(|(_, c)| c.clone());
+                match city {
+                    Some(c) if EVENT_FAMILY_ATTACK.contains(&main) => metonym_place = Some(c),
+                    _ => targets.push(m),
+                }
+            }
         }
         let mut k = after;
         while k < end.min(after + 16) {
