@@ -1031,6 +1031,10 @@ mod tests {
             dates("on Monday last week", Some("2026-09-06"), None),
             ["2026-08-24"]
         );
+        assert_eq!(
+            dates("on Friday this week", Some("2026-09-08"), None),
+            ["2026-09-11"]
+        );
         assert_eq!(dates("last week", Some("2025-10-07"), None), ["2025"]);
         assert!(dates("last week", Some("2027-01-08"), None).is_empty());
         assert_eq!(

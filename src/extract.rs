@@ -209,6 +209,16 @@ struct DocState<'a> {
 
 const DEMONYM_KIND: Kind = Kind::State;
 const EVENT_FAMILY_ATTACK: &[&str] = &["Attack", "Airstrike"];
+
+/// The facts that tie a person (or a unit) to the side it acts for.
+const PERSON_TIES: &[&str] = &["affiliatedWith", "memberOf", "leaderOf"];
+
+/// An attack of any kind, or a clash: fighting.
+fn is_fighting(ev: &Event) -> bool {
+    ev.types
+        .iter()
+        .any(|t| EVENT_FAMILY_ATTACK.contains(&t.as_str()) || t == "Clash")
+}
 const CONTRACTED_NEGATION: &str = "'t";
 /// Nouns before "in <capital>" that make the capital's state speak: "officials in Kabul said",
 /// "a charge officials in Kabul deny".
@@ -381,6 +391,22 @@ impl<'a> DocState<'a> {
                 mediator: false,
             });
         key
+    }
+
+    /// The entities this document's facts tie `subj` to by one of `preds` ("affiliatedWith",
+    /// "memberOf", …), in the order told.
+    fn fact_objects<'s>(
+        &'s self,
+        subj: &'s str,
+        preds: &'s [&str],
+    ) -> impl Iterator<Item = String> + 's {
+        self.facts
+            .iter()
+            .filter(move |f| f.s == subj && preds.contains(&f.p.as_str()))
+            .filter_map(|f| match &f.o {
+                Value::Entity(k) => Some(k.clone()),
+                Value::Text(_) => None,
+            })
     }
 
     fn kind_of(&self, key: &str) -> Kind {
@@ -2228,9 +2254,11 @@ impl<'a> DocState<'a> {
                     continue;
                 }
                 // "the ministry's", "the mission's": only a body whose name says it is one
+                // (a generic group noun, "the group's", "the movement's", is any group)
                 let noun = s.word(k + 1);
+                let specific = l >= 2 && !r.group_nouns.contains_word(noun);
                 let named_so = |key: &str| {
-                    if !matches!(noun, "ministry" | "mission" | "agency") {
+                    if !specific {
                         return true;
                     }
                     self.entities.get(key).is_some_and(|e| {
@@ -4799,7 +4827,6 @@ impl<'a> DocState<'a> {
         }
     }
 
-    /// "the Pakistan–Afghanistan border", "the Afghan–Pakistani border".
     /// "its Northeastern War Front", "the ELN's Eastern War Front": a group named as another
     /// group's own is its member.
     fn possessed_groups(&mut self, s: &Sent) {
@@ -4827,6 +4854,7 @@ impl<'a> DocState<'a> {
         }
     }
 
+    /// "the Pakistan–Afghanistan border", "the Afghan–Pakistani border".
     fn border_pairs(&mut self, s: &Sent) {
         for mi in 0..s.mentions.len().saturating_sub(1) {
             let (a, b) = (&s.mentions[mi], &s.mentions[mi + 1]);
@@ -6088,19 +6116,18 @@ impl<'a> DocState<'a> {
             let close = (d.end..(d.end + 12).min(s.toks.len())).find(|&k| s.word(k) == ",");
             matches!((open, close), (Some(o), Some(c)) if !(o..=c).contains(&i))
         };
-        let outside: Vec<&dates::DateMention> = s.dates.iter().filter(|d| !aside(d)).collect();
-        let pool: Vec<&dates::DateMention> = if outside.is_empty() {
-            s.dates.iter().collect()
-        } else {
-            outside
-        };
-        let best = pool.into_iter().filter(|_| !toll_update).min_by_key(|d| {
-            if d.start >= i {
-                d.start - i
-            } else {
-                i - d.end + 1
-            }
-        });
+        let any_outside = s.dates.iter().any(|d| !aside(d));
+        let best = s
+            .dates
+            .iter()
+            .filter(|d| !toll_update && (!any_outside || !aside(d)))
+            .min_by_key(|d| {
+                if d.start >= i {
+                    d.start - i
+                } else {
+                    i - d.end + 1
+                }
+            });
         if let Some(d) = best {
             // "on Monday, a day after troops fired rockets …": the rockets were fired on Sunday
             if d.end <= i {
@@ -6974,15 +7001,10 @@ impl<'a> DocState<'a> {
             });
             // (the latest fighting of the sentence before: "… exchanged fire near Chong Chom,
             // in the first clash since the ceasefire of July 2025. One Thai ranger was killed")
-            let fighting = |ev: &Event| {
-                ev.types
-                    .iter()
-                    .any(|t| EVENT_FAMILY_ATTACK.contains(&t.as_str()) || t == "Clash")
-            };
             let latest = (0..self.events.len())
                 .rev()
                 .take_while(|&e| self.events[e].prov.sentence + 1 >= s.idx)
-                .find(|&e| fighting(&self.events[e]));
+                .find(|&e| is_fighting(&self.events[e]));
             if let Some(e) = latest {
                 let ev = &self.events[e];
                 let fresh = ev.casualties.is_empty() || self.toll_told_after == Some((s.idx, e));
@@ -7004,15 +7026,7 @@ impl<'a> DocState<'a> {
         if active && self.triggers.is_empty() && !own_keys.is_empty() {
             let group_of = |k: &String| -> Vec<String> {
                 let mut v = vec![k.clone()];
-                v.extend(
-                    self.facts
-                        .iter()
-                        .filter(|f| &f.s == k && f.p == "memberOf")
-                        .filter_map(|f| match &f.o {
-                            Value::Entity(o) => Some(o.clone()),
-                            Value::Text(_) => None,
-                        }),
-                );
+                v.extend(self.fact_objects(k, &["memberOf"]));
                 v
             };
             let theirs = (0..self.events.len())
@@ -7020,9 +7034,7 @@ impl<'a> DocState<'a> {
                 .take_while(|&e| self.events[e].prov.sentence + 2 >= s.idx)
                 .find(|&e| {
                     let ev = &self.events[e];
-                    ev.types
-                        .iter()
-                        .any(|t| EVENT_FAMILY_ATTACK.contains(&t.as_str()) || t == "Clash")
+                    is_fighting(ev)
                         && own_keys.iter().all(|k| {
                             group_of(k)
                                 .iter()
@@ -7414,19 +7426,8 @@ impl<'a> DocState<'a> {
                 // "TTP spokesman Muhammad Khurasani claimed responsibility": the spokesman
                 // claims it for his group (the one the text affiliated him with)
                 let doer = if self.kind_of(&who) == Kind::Person {
-                    self.facts
-                        .iter()
-                        .filter(|f| {
-                            f.s == who
-                                && matches!(
-                                    f.p.as_str(),
-                                    "affiliatedWith" | "memberOf" | "leaderOf"
-                                )
-                        })
-                        .find_map(|f| match &f.o {
-                            Value::Entity(k) => Some(k.clone()),
-                            Value::Text(_) => None,
-                        })
+                    self.fact_objects(&who, PERSON_TIES)
+                        .next()
                         .unwrap_or_else(|| who.clone())
                 } else {
                     who.clone()
@@ -7451,18 +7452,7 @@ impl<'a> DocState<'a> {
         // (the group, or its spokesman: a person's group from the facts told of them)
         let sides = |x: &String| -> Vec<String> {
             let mut v = vec![x.clone()];
-            v.extend(
-                self.facts
-                    .iter()
-                    .filter(|f| {
-                        &f.s == x
-                            && matches!(f.p.as_str(), "affiliatedWith" | "memberOf" | "leaderOf")
-                    })
-                    .filter_map(|f| match &f.o {
-                        Value::Entity(k) => Some(k.clone()),
-                        Value::Text(_) => None,
-                    }),
-            );
+            v.extend(self.fact_objects(x, PERSON_TIES));
             // (and its own units: "its Northeastern War Front had killed 15")
             v.extend(
                 self.facts
