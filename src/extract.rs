@@ -3015,6 +3015,105 @@ impl<'a> DocState<'a> {
         Vec::new()
     }
 
+    /// A verb of `rule.double` with the related name as its first object and one of
+    /// `rule.double_nouns` as its second: "giving IMU fighters sanctuary", "offered Jaish
+    /// al-Adl refuge". The length matched and the names (a list: "gave the TTP and the IMU
+    /// shelter"); up to two plain words may qualify the names ("fighters", "commanders").
+    fn double_object(
+        &self,
+        s: &Sent,
+        i: usize,
+        rule: &crate::rules::RelationRule,
+        want: &dyn Fn(Kind) -> bool,
+    ) -> Option<(usize, Vec<usize>)> {
+        let l = rule.double.match_at(&s.toks, i)?;
+        let mut k = i + l;
+        if s.word(k) == "the" {
+            k += 1;
+        }
+        let m = s.at.get(k).copied().flatten()?;
+        if s.mentions[m].start != k || !want(s.mentions[m].kind) {
+            return None;
+        }
+        let names = self.group_of(s, m);
+        let mut e = names.iter().map(|&g| s.mentions[g].end).max()?;
+        let mut plain = 0;
+        while plain < 2
+            && rule.double_nouns.match_at(&s.toks, e).is_none()
+            && s.at.get(e).is_some_and(|a| a.is_none())
+            && s.toks
+                .get(e)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.cap)
+            && !self.rules().starts_event(&s.toks, e)
+        {
+            e += 1;
+            plain += 1;
+        }
+        let nl = rule.double_nouns.match_at(&s.toks, e)?;
+        Some((e + nl - i, names))
+    }
+
+    /// Past the rest of a list of relation verbs that starts at `k`: ", arming and financing"
+    /// after "harbouring" (the object follows the last of them).
+    fn past_verb_list(&self, s: &Sent, mut k: usize) -> usize {
+        let r = self.rules();
+        loop {
+            let mut j = k;
+            if s.word(j) == "," {
+                j += 1;
+            }
+            if matches!(s.word(j), "and" | "or") {
+                j += 1;
+            }
+            if j == k {
+                return k;
+            }
+            match r
+                .relations
+                .iter()
+                .find_map(|q| q.verbs.match_at(&s.toks, j))
+            {
+                Some(l) => k = j + l,
+                None => return k,
+            }
+        }
+    }
+
+    /// The state whose ground gives what a receipt verb at `v` receives, for a rule with
+    /// `receipt_in_place`: "TTP militants enjoy safe havens in Afghanistan" (the state after
+    /// "in" or "inside" right after the noun ending at `after`), "Mauritania, where JNIM
+    /// commanders enjoy sanctuary" (the state a ", where" clause is about).
+    fn receiving_state(&self, s: &Sent, v: usize, after: usize) -> Option<usize> {
+        let state = |k: usize| {
+            s.at.get(k)
+                .copied()
+                .flatten()
+                .filter(|&m| s.mentions[m].kind == Kind::State && s.mentions[m].start == k)
+        };
+        let mut k = after;
+        if matches!(s.word(k), "in" | "inside") {
+            k += 1;
+            if matches!(s.word(k), "neighbouring" | "neighboring") {
+                k += 1;
+            }
+            if let Some(m) = state(k) {
+                return Some(m);
+            }
+        }
+        let lo = v.saturating_sub(10).max(1);
+        for w in (lo..v).rev() {
+            if s.boundary[w] || matches!(s.word(w), "." | ";") {
+                break;
+            }
+            if s.word(w) == "where" && s.word(w - 1) == "," {
+                return s
+                    .mention_ending_at(w - 1)
+                    .filter(|&m| s.mentions[m].kind == Kind::State);
+            }
+        }
+        None
+    }
+
     /// The nearest name right of `from` in the clause (within `max` tokens) and its list.
     fn object_of(
         &self,
@@ -4527,6 +4626,13 @@ impl<'a> DocState<'a> {
                         let o = self.object_of(s, i + l, 6, &obj_ok);
                         pairs.push((vec![sm], o));
                     }
+                } else if let Some((l, o)) = self
+                    .double_object(s, i, rule, &obj_ok)
+                    .filter(|_| !self.cancelled(s, i, frame_from()))
+                {
+                    // "accuses Kabul of giving IMU fighters sanctuary"
+                    used = l;
+                    pairs.push((self.subject_of(s, i, &family), o));
                 } else if let Some(l) = rule
                     .verbs
                     .match_at(&s.toks, i)
@@ -4676,12 +4782,14 @@ impl<'a> DocState<'a> {
                                     && s.at[k].is_none()
                                     && r.institutions.match_at(&s.toks, k).is_none()
                             };
+                            // "harbouring, arming and financing JNIM": the object
+                            // of the list's last verb
+                            let from = self.past_verb_list(s, i + l);
                             let o = self
-                                .object_of(s, i + l, 8, &obj_family)
+                                .object_of(s, from, 8, &obj_family)
                                 .into_iter()
                                 .filter(|&m| {
-                                    !(i + l..s.mentions[m].start)
-                                        .any(|k| r.starts_event(&s.toks, k))
+                                    !(from..s.mentions[m].start).any(|k| r.starts_event(&s.toks, k))
                                         && !qualifies(m)
                                 })
                                 .collect();
@@ -4740,49 +4848,67 @@ impl<'a> DocState<'a> {
                     }
                 } else if let Some(l) = rule.nominal.match_at(&s.toks, i) {
                     used = l;
-                    // the name right before: "Rwanda's military assistance", "Taliban support"
-                    let mut b = i;
-                    while b > 0
-                        && b + 3 > i
-                        && s.toks[b - 1].kind == TokKind::Word
-                        && !s.toks[b - 1].cap
-                        && s.at[b - 1].is_none()
-                        && !matches!(
-                            s.word(b - 1),
-                            "of" | "to" | "for" | "by" | "with" | "from" | "and" | "the"
-                        )
-                    {
-                        b -= 1;
+                    // "TTP militants enjoy safe havens in Afghanistan", "Mauritania, where
+                    // JNIM commanders enjoy sanctuary": no possessor names the giver
+                    let mut rv = i;
+                    if matches!(s.word(rv.saturating_sub(1)), "the" | "a" | "an") {
+                        rv -= 1;
                     }
-                    if matches!(s.word(b.saturating_sub(1)), "'s" | "'") {
-                        b -= 1;
-                    }
-                    if let Some(sm) = s
-                        .mention_ending_at(b)
-                        .filter(|&m| family(s.mentions[m].kind))
+                    if let Some(v) = rule
+                        .receipt
+                        .match_ending(&s.toks, rv)
+                        .filter(|_| rule.receipt_in_place)
                     {
-                        // the object must be introduced: "assistance to X", "support for X"
-                        let prep = (i..(i + l + 6).min(n))
-                            .find(|&k| matches!(s.word(k), "to" | "for" | "of" | "with" | "in"));
-                        let mut o = match prep {
-                            Some(p) if !(i + l..p).any(|k| s.word(k) == ",") => {
-                                self.object_of(s, p + 1, 5, &family)
-                            }
-                            _ => Vec::new(),
-                        };
-                        if o.is_empty() {
-                            // "the TTP enjoys Taliban support"
-                            let sm_start = s.mentions[sm].start;
-                            let mut rv = sm_start;
-                            if s.word(rv.saturating_sub(1)) == "the" {
-                                rv -= 1;
-                            }
-                            if let Some(v) = rule.receipt.match_ending(&s.toks, rv) {
-                                o = self.subject_of(s, v, &obj_ok);
-                            }
+                        let giver = self.receiving_state(s, v, i + l);
+                        if let Some(g) = giver.filter(|_| !self.cancelled(s, v, frame_from())) {
+                            pairs.push((vec![g], self.subject_of(s, v, &obj_ok)));
                         }
-                        if !self.cancelled(s, i, frame_from()) {
-                            pairs.push((self.group_of(s, sm), o));
+                    } else {
+                        // the name right before: "Rwanda's military assistance", "Taliban support"
+                        let mut b = i;
+                        while b > 0
+                            && b + 3 > i
+                            && s.toks[b - 1].kind == TokKind::Word
+                            && !s.toks[b - 1].cap
+                            && s.at[b - 1].is_none()
+                            && !matches!(
+                                s.word(b - 1),
+                                "of" | "to" | "for" | "by" | "with" | "from" | "and" | "the"
+                            )
+                        {
+                            b -= 1;
+                        }
+                        if matches!(s.word(b.saturating_sub(1)), "'s" | "'") {
+                            b -= 1;
+                        }
+                        if let Some(sm) = s
+                            .mention_ending_at(b)
+                            .filter(|&m| family(s.mentions[m].kind))
+                        {
+                            // the object must be introduced: "assistance to X", "support for X"
+                            let prep = (i..(i + l + 6).min(n)).find(|&k| {
+                                matches!(s.word(k), "to" | "for" | "of" | "with" | "in")
+                            });
+                            let mut o = match prep {
+                                Some(p) if !(i + l..p).any(|k| s.word(k) == ",") => {
+                                    self.object_of(s, p + 1, 5, &family)
+                                }
+                                _ => Vec::new(),
+                            };
+                            if o.is_empty() {
+                                // "the TTP enjoys Taliban support"
+                                let sm_start = s.mentions[sm].start;
+                                let mut rv = sm_start;
+                                if s.word(rv.saturating_sub(1)) == "the" {
+                                    rv -= 1;
+                                }
+                                if let Some(v) = rule.receipt.match_ending(&s.toks, rv) {
+                                    o = self.subject_of(s, v, &obj_ok);
+                                }
+                            }
+                            if !self.cancelled(s, i, frame_from()) {
+                                pairs.push((self.group_of(s, sm), o));
+                            }
                         }
                     }
                 }

@@ -166,6 +166,12 @@ struct RawRelation {
     #[serde(default)]
     receipt: Vec<String>,
     #[serde(default)]
+    receipt_in_place: bool,
+    #[serde(default)]
+    double: Vec<String>,
+    #[serde(default)]
+    double_nouns: Vec<String>,
+    #[serde(default)]
     possessed: Vec<String>,
     #[serde(default)]
     adjacent: bool,
@@ -284,6 +290,13 @@ pub struct RelationRule {
     pub compound: PhraseSet,
     pub from: PhraseSet,
     pub receipt: PhraseSet,
+    /// Verbs with two objects, the related name first and then one of `double_nouns`:
+    /// "giving IMU fighters sanctuary", "offered Jaish al-Adl refuge".
+    pub double: PhraseSet,
+    /// A `nominal` after a `receipt` verb with no possessor is given by the state it is
+    /// received in: "TTP militants enjoy safe havens in Afghanistan".
+    pub receipt_in_place: bool,
+    pub double_nouns: PhraseSet,
     /// Nouns after a possessor that relate the apposed or predicated name to it: "JNIM,
     /// al-Qaeda's affiliate in the Sahel" (memberOf al-Qaeda).
     pub possessed: PhraseSet,
@@ -614,6 +627,12 @@ impl Rules {
                     return Err(bad(format!("relation {}: unknown entity type {t:?}", r.id)));
                 }
             }
+            if r.double.is_empty() != r.double_nouns.is_empty() {
+                return Err(bad(format!(
+                    "relation {}: `double` and `double_nouns` go together",
+                    r.id
+                )));
+            }
             relations.push(RelationRule {
                 rule_id: format!("relation/{}", r.id),
                 id: r.id,
@@ -627,6 +646,9 @@ impl Rules {
                 compound: ps(&r.compound),
                 from: ps(&r.from),
                 receipt: ps(&r.receipt),
+                double: ps(&r.double),
+                receipt_in_place: r.receipt_in_place,
+                double_nouns: ps(&r.double_nouns),
                 possessed: ps(&r.possessed),
                 any: PhraseSet::default(),
                 adjacent: r.adjacent,
@@ -641,6 +663,7 @@ impl Rules {
                 &r.compound,
                 &r.from,
                 &r.possessed,
+                &r.double,
             ]);
         }
         let mut events = Vec::new();
@@ -852,5 +875,15 @@ mod tests {
             e.to_string().contains("my.toml") && e.to_string().contains("hides"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn double_verbs_without_their_nouns_are_reported() {
+        let extra = "\n[[relation]]\nid = \"gives\"\npredicate = \"supports\"\nsubject = [\"Actor\"]\n\
+                     object = [\"Actor\"]\ndouble = [\"gave\"]\nconfidence = 0.5\n";
+        let e = Rules::parse("my.toml", &format!("{BUILTIN}{extra}")).expect_err("no nouns");
+        assert!(e.to_string().contains("go together"), "{e}");
+        let whole = extra.replace("]\nconfidence", "]\ndouble_nouns = [\"arms\"]\nconfidence");
+        assert!(Rules::parse("my.toml", &format!("{BUILTIN}{whole}")).is_ok());
     }
 }
