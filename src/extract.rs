@@ -703,6 +703,10 @@ impl<'a> DocState<'a> {
         let r = self.rules();
         let mut k = from;
         let mut titled = false;
+        // "his Pakistani and Afghan counterparts", "the Iranian ambassador": a title right
+        // after demonyms is a person of those states, named or not
+        let mut demonym_end = None;
+        let person = types.iter().any(|t| t == "Person");
         while k < s.toks.len() && k < from + 16 {
             if let Some(mi) = s.at[k] {
                 let m = &s.mentions[mi];
@@ -715,7 +719,24 @@ impl<'a> DocState<'a> {
                 k = m.end;
                 if matches!(s.word(k), "'s" | "'") {
                     k += 1;
+                } else if m.form == Form::Demonym {
+                    demonym_end = Some(k);
+                    let next_demonym = |j: usize| {
+                        s.at.get(j)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|n| s.mentions[n].form == Form::Demonym)
+                    };
+                    if matches!(s.word(k), "and" | ",") && next_demonym(k + 1) {
+                        k += 1;
+                    }
                 }
+            } else if person
+                && demonym_end == Some(k)
+                && (r.titles.match_at(&s.toks, k).is_some()
+                    || r.plural_titles.match_at(&s.toks, k).is_some())
+            {
+                return true;
             } else if let Some(l) = r.titles.match_at(&s.toks, k) {
                 titled = true;
                 k += l;
@@ -5835,7 +5856,17 @@ impl<'a> DocState<'a> {
                     break;
                 }
             }
-            if verb
+            if verb && rule.host {
+                // "Wang Yi hosted his Pakistani and Afghan counterparts": a host of two sides
+                // or more is their mediator
+                let guests = self.keys(s, &self.object_of(s, after, 6, &actor));
+                let host = self.subject_of(s, i, &actor);
+                if guests.len() >= 2 {
+                    meds.extend(host);
+                } else {
+                    parts.extend(host);
+                }
+            } else if verb
                 || main == "PrisonerExchange"
                 || r.party_verbs
                     .any_in(&s.toks, i.saturating_sub(8), i)
@@ -6769,9 +6800,15 @@ impl<'a> DocState<'a> {
                 .rev()
                 .find(|&c| s.word(c) == ",")
                 .is_some_and(|c| s.word(c + 1) == "including" || among(c + 3));
+            // ("nine civilians, four of them children, were killed")
+            let partitive = i >= 1
+                && s.word(i - 1) == ","
+                && s.word(num_end) == "of"
+                && matches!(s.word(num_end + 1), "them" | "whom");
             let included = i >= 1
                 && (s.word(i - 1) == "including"
                     || among(i)
+                    || partitive
                     || in_subset_list
                     || (i >= 3 && s.word(i - 3) == "including" && s.word(i - 1) == "least"));
             if included && noun == Some("civilian") && victim_mentions.is_empty() {
@@ -6810,9 +6847,15 @@ impl<'a> DocState<'a> {
             let mut kill_after = None;
             let mut k = np_end;
             let limit = (np_end + 12).min(n);
+            let partitive_after = |j: usize| {
+                dates::number_at(&s.toks, j).is_some_and(|(_, l)| {
+                    s.word(j + l) == "of" && matches!(s.word(j + l + 1), "them" | "whom")
+                })
+            };
             if s.word(k) == ","
                 && (s.word(k + 1) == "including"
-                    || (s.word(k + 1) == "among" && matches!(s.word(k + 2), "them" | "whom")))
+                    || (s.word(k + 1) == "among" && matches!(s.word(k + 2), "them" | "whom"))
+                    || partitive_after(k + 1))
             {
                 // skip the list: "at least 64 people, including …, were killed"
                 if let Some(c) = (k + 2..n).find(|&j| {
@@ -7607,9 +7650,12 @@ impl<'a> DocState<'a> {
                                     .is_some_and(|dw| sides(dw).contains(&d.o))
                                 && sides(w).contains(&d.o)
                         }) || self.events[*e].agents.iter().any(|a| sides(w).contains(a));
-                    // and nobody else gives that toll
+                    // and nobody else gives that toll (one who denies it gives none)
                     let others = self.claims.iter().any(|d| {
-                        d.s == c.s && d.o_casualty == Some(k) && d.claimant.as_ref() != Some(w)
+                        d.s == c.s
+                            && d.o_casualty == Some(k)
+                            && d.claimant.as_ref() != Some(w)
+                            && !d.denied
                     });
                     (claims_deed && !others).then_some((*e, k))
                 }

@@ -199,6 +199,8 @@ struct RawEvent {
     far_objects: Vec<String>,
     #[serde(default)]
     far_gap: usize,
+    #[serde(default)]
+    host: bool,
     confidence: f32,
 }
 
@@ -329,6 +331,10 @@ pub struct EventRule {
     pub far_verbs: PhraseSet,
     pub far_objects: PhraseSet,
     pub far_gap: usize,
+    /// The subject of the rule's verbs hosts the event: a mediator when the object names two
+    /// sides or more ("Wang Yi hosted his Pakistani and Afghan counterparts"), else a
+    /// participant ("Modi hosted Putin").
+    pub host: bool,
     pub confidence: f32,
 }
 
@@ -573,11 +579,15 @@ pub fn singular(title: &str) -> String {
 }
 
 impl Rules {
-    /// Whether an event trigger or event verb (not a weapon) starts at token `k`.
+    /// Whether an event trigger or event verb (not a weapon, nor a verb that needs an object of
+    /// some type) starts at token `k`.
     pub fn starts_event(&self, toks: &[crate::text::Token], k: usize) -> bool {
         toks.get(k).is_some_and(|t| self.event_any.may_start_at(t))
             && self.events.iter().any(|e| {
-                e.triggers.match_at(toks, k).is_some() || e.verbs.match_at(toks, k).is_some()
+                // ("a ceremony hosted by X in Washington": a verb that needs an object of
+                // some type to make its event does not part a phrase by itself)
+                e.triggers.match_at(toks, k).is_some()
+                    || (e.object.is_empty() && e.verbs.match_at(toks, k).is_some())
             })
     }
 
@@ -692,6 +702,7 @@ impl Rules {
                 far_verbs: ps(&e.far_verbs),
                 far_objects: ps(&e.far_objects),
                 far_gap: e.far_gap.min(8),
+                host: e.host,
                 confidence: e.confidence.clamp(0.0, 1.0),
             });
         }
@@ -879,7 +890,8 @@ mod tests {
 
     #[test]
     fn double_verbs_without_their_nouns_are_reported() {
-        let extra = "\n[[relation]]\nid = \"gives\"\npredicate = \"supports\"\nsubject = [\"Actor\"]\n\
+        let extra =
+            "\n[[relation]]\nid = \"gives\"\npredicate = \"supports\"\nsubject = [\"Actor\"]\n\
                      object = [\"Actor\"]\ndouble = [\"gave\"]\nconfidence = 0.5\n";
         let e = Rules::parse("my.toml", &format!("{BUILTIN}{extra}")).expect_err("no nouns");
         assert!(e.to_string().contains("go together"), "{e}");
