@@ -506,10 +506,13 @@ impl Catalogue {
     /// A name at `s..e` of pattern `p` that is a whole word and passes its case rule.
     fn valid(&self, text: &str, s: usize, e: usize, p: usize) -> bool {
         let pat = &self.patterns[p];
+        // a name written all in lower case ("military's media wing") is a description that
+        // running text writes so too; any other needs a capital in the text ("Afghan", not
+        // "afghan")
         let case_ok = if pat.case_sensitive {
             text[s..e] == *pat.text
         } else {
-            case_compatible(&text[s..e])
+            case_compatible(&text[s..e]) || !case_compatible(&pat.text)
         };
         case_ok && boundary_after(text, e)
     }
@@ -668,6 +671,19 @@ aliases = ["US", "U.S."]
             ),
             ["Pakistani Taliban", "Pakistan", "TTP", "US"]
         );
+    }
+
+    #[test]
+    fn a_name_written_in_lower_case_matches_lower_case_text() {
+        let t = "[[entity]]\nid = \"ispr\"\ntype = \"Organization\"\nlabel = \"ISPR\"\n\
+                 aliases = [\"military's media wing\"]\n";
+        let c = Catalogue::from_sources(&[("t.toml".into(), t.into())]).expect("loads");
+        assert_eq!(
+            names(&c, "Troops killed seven, the military's media wing said."),
+            ["military's media wing"]
+        );
+        // a capitalised name still needs a capital in the text
+        assert!(names(&cat(), "the pakistani side and islamabad").is_empty());
     }
 
     #[test]

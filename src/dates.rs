@@ -469,6 +469,24 @@ fn find_dates_in_order(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
                 i += 3;
                 continue;
             }
+            // "in January and February 2025", "between March and May 2024": the year told
+            // after the second month holds for the first
+            let borrowed = toks
+                .get(i + 1)
+                .filter(|t| matches!(t.lower.as_str(), "and" | "or" | "to" | "-" | "until"))
+                .and(toks.get(i + 2).and_then(month_of))
+                .and(toks.get(i + 3).and_then(year_of));
+            if let Some(y) = borrowed.filter(|_| MONTH_CUES.contains(&prev_lower(i)) || modifier) {
+                out.push(DateMention {
+                    start: i,
+                    end: i + 1,
+                    value: DateValue::Month(y, m),
+                    explicit: true,
+                    counted: false,
+                });
+                i += 1;
+                continue;
+            }
             if (MONTH_CUES.contains(&prev_lower(i)) || modifier)
                 && !(toks[i].lower == "may" && prev_lower(i) != "in" && !modifier)
             {
@@ -742,11 +760,14 @@ pub enum Later {
 pub fn later_offset(toks: &[Token]) -> Option<Later> {
     let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
     for i in 0..toks.len() {
-        if matches!(w(i), "next" | "following")
-            && w(i + 1) == "day"
-            && w(i.wrapping_sub(1)) == "the"
-        {
-            return Some(Later::Days(1));
+        if matches!(w(i), "next" | "following") && w(i.wrapping_sub(1)) == "the" {
+            // "the following day", "took Bukavu the following month"
+            match w(i + 1) {
+                "day" => return Some(Later::Days(1)),
+                "week" => return Some(Later::Weeks(1)),
+                "month" => return Some(Later::Months(1)),
+                _ => {}
+            }
         }
         let (n, len) = match number_at(toks, i) {
             Some(x) => x,
@@ -906,6 +927,19 @@ mod tests {
         assert_eq!(
             dates("in January 2025 and in 2024", None, None),
             ["2025-01", "2024"]
+        );
+        // the year after the second month holds for the first, whatever the publication date
+        assert_eq!(
+            dates(
+                "captured in January and February 2025",
+                Some("2026-07-16"),
+                None
+            ),
+            ["2025-01", "2025-02"]
+        );
+        assert_eq!(
+            dates("between March and May 2024", Some("2026-07-16"), None),
+            ["2024-03", "2024-05"]
         );
     }
 
@@ -1073,6 +1107,13 @@ mod tests {
         assert_eq!(later("on the next day"), Some(Later::Days(1)));
         assert_eq!(later("a month later"), Some(Later::Months(1)));
         assert_eq!(later("later that week"), None);
+        assert_eq!(
+            later("took Bukavu the following month"),
+            Some(Later::Months(1))
+        );
+        assert_eq!(later("the next week"), Some(Later::Weeks(1)));
+        // "the following months" counts nothing
+        assert_eq!(later("in the following months"), None);
         assert_eq!(Later::Days(2).after(d("2025-10-30")), Some(d("2025-11-01")));
         assert_eq!(
             Later::Months(1).after(DateValue::Month(2025, 12)),

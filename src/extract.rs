@@ -718,7 +718,9 @@ impl<'a> DocState<'a> {
                 }
                 k = m.end;
                 if matches!(s.word(k), "'s" | "'") {
+                    // "Tajikistan's charge d'affaires": a title after a possessor likewise
                     k += 1;
+                    demonym_end = Some(k);
                 } else if m.form == Form::Demonym {
                     demonym_end = Some(k);
                     let next_demonym = |j: usize| {
@@ -1550,11 +1552,33 @@ impl<'a> DocState<'a> {
             }
             k = b.max(k + 1);
         }
+        // "Surin, which borders Cambodia's Oddar Meanchey province": a name set off before a
+        // relative clause that only a place takes
+        for a in s.dateline..n {
+            let opens = a == s.dateline || opener(a);
+            if !opens || !name_word(a) || (a > 0 && name_word(a - 1)) {
+                continue;
+            }
+            let mut b = a;
+            while b < n && b < a + 3 && name_word(b) {
+                b += 1;
+            }
+            if s.word(b) == "," && r.place_clauses.match_at(&s.toks, b + 1).is_some() {
+                push(self, a, b, Kind::Place, &mut out);
+            }
+        }
         // "a base in Marte, Borno State": an unknown name after a locative, set off by a comma
         // before a known region or state; "in Pont-Sonde, in the Artibonite department": before
         // a region named by its head
         for k in 1..n {
-            if !r.locative.contains_word(s.word(k - 1)) || !name_word(k) {
+            // ("attacked Kenscoff, a hillside town southeast of the capital": after a verb, only
+            // when set off before what it is)
+            let after_locative = r.locative.contains_word(s.word(k - 1));
+            let after_word = k > s.dateline
+                && s.toks[k - 1].kind == TokKind::Word
+                && !s.toks[k - 1].cap
+                && !FUNCTION_WORDS.contains(&s.word(k - 1));
+            if !(after_locative || after_word) || !name_word(k) {
                 continue;
             }
             let mut b = k;
@@ -1604,12 +1628,16 @@ impl<'a> DocState<'a> {
                     } else {
                         head_kind(q).filter(|&(_, kind)| kind != Kind::Place)
                     };
-                    hl.filter(|&(l, _)| matches!(s.word(q + l), "of" | "in"))
-                        .map(|(_, kind)| kind)
+                    hl.filter(|&(l, _)| {
+                        matches!(s.word(q + l), "of" | "in")
+                            || r.role_location.match_at(&s.toks, q + l).is_some()
+                    })
+                    .map(|(_, kind)| kind)
                 })
                 .flatten();
             let before_region =
                 (s.word(b) == "," && (region_at(b + 1) || in_region)) || in_region_direct;
+            let before_region = before_region && after_locative;
             if (before_region || apposed_place.is_some()) && (k..b).all(|j| !blocked[j]) {
                 push(self, k, b, apposed_place.unwrap_or(Kind::Place), &mut out);
             }
@@ -5458,7 +5486,16 @@ impl<'a> DocState<'a> {
                         if talks_like(&prev.types[0]) && talks_like(&ev.types[0]) {
                             return true; // "met in Riyadh in talks hosted by …"
                         }
+                        // (not at another time: "seized Goma in January and took Bukavu
+                        // the following month")
+                        let same_time = later_after_trigger(s, i).is_none()
+                            || prev
+                                .date
+                                .as_ref()
+                                .zip(ev.date.as_ref())
+                                .is_none_or(|(a, b)| a.overlaps(b));
                         family(&prev.types[0]) == family(&ev.types[0])
+                            && same_time
                             && (ev.agents.is_empty()
                                 || prev.agents.is_empty()
                                 || prev.agents == ev.agents)
@@ -5833,9 +5870,17 @@ impl<'a> DocState<'a> {
                         }
                         // ("took control of villages after heavy fighting with the army": the
                         // fighting's other side likewise)
+                        // ("discussed the situation in a phone call with Y", "during a
+                        // meeting with Y": after an article too)
+                        let q = if p >= 2 && matches!(s.word(p - 1), "a" | "an") {
+                            p - 1
+                        } else {
+                            p
+                        };
                         let talks = matches!(main, "Meeting" | "Negotiation")
-                            && p > 0
-                            && matches!(s.word(p - 1), "for" | "after" | "during" | "following");
+                            && q > 0
+                            && (matches!(s.word(q - 1), "for" | "after" | "during" | "following")
+                                || (q < p && s.word(q - 1) == "in"));
                         let fight = main == "Clash"
                             && p > 0
                             && matches!(s.word(p - 1), "after" | "during" | "following" | "amid");
@@ -6085,12 +6130,16 @@ impl<'a> DocState<'a> {
                             // "in Pakistan's southwestern Balochistan province"
                             let possessor = s.word(j) == "'s"
                                 || s.at[j].is_some_and(|pm| s.mentions[pm].possessive);
+                            // ("in a phone call with Tajikistan's minister": another event
+                            // word, or "with", leads elsewhere)
                             possessor
                                 || s.toks[j].kind == TokKind::Word
                                     && !s.toks[j].cap
+                                    && !r.starts_event(&s.toks, j)
                                     && !matches!(
                                         s.word(j),
                                         "that"
+                                            | "with"
                                             | "which"
                                             | "who"
                                             | "by"
@@ -6286,6 +6335,13 @@ impl<'a> DocState<'a> {
                 }
             });
         if let Some(d) = best {
+            // "seized Goma in January 2025 and took Bukavu the following month": counted from
+            // the date told before, in the words right after the trigger
+            if d.end <= i {
+                if let Some(later) = later_after_trigger(s, i) {
+                    return later.after(d.value);
+                }
+            }
             // "on Monday, a day after troops fired rockets …": the rockets were fired on Sunday
             if d.end <= i {
                 match dates::gap_after(&s.toks, d.end, i) {
@@ -7779,6 +7835,16 @@ impl<'a> DocState<'a> {
         }
         self.entities.retain(|k, _| used.contains(k));
     }
+}
+
+/// "… and took Bukavu the following month": a count of time in the words right after the
+/// trigger at `i` (up to a comma or another clause).
+fn later_after_trigger(s: &Sent, i: usize) -> Option<Later> {
+    let end = (i + 8).min(s.toks.len());
+    let stop = (i..end)
+        .find(|&k| matches!(s.word(k), "," | ";" | "when" | "after"))
+        .unwrap_or(end);
+    dates::later_offset(s.toks.get(i..stop)?)
 }
 
 fn merge_event(into: &mut Event, from: Event) {

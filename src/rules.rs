@@ -118,6 +118,8 @@ struct RawContext {
     #[serde(default)]
     near_places: Vec<String>,
     #[serde(default)]
+    place_clauses: Vec<String>,
+    #[serde(default)]
     report_adjuncts: Vec<String>,
     #[serde(default)]
     subordinators: Vec<String>,
@@ -432,6 +434,8 @@ pub struct Rules {
     /// Prepositions after which an unknown capitalised name is a place ("near Zalambessa",
     /// "on the outskirts of Bara").
     pub near_places: PhraseSet,
+    /// Relative clauses that make the unknown name set off before them a place.
+    pub place_clauses: PhraseSet,
     /// Words that open a fronted subordinate clause ("before", "after"): a modal inside it
     /// ("shortly before the truce was due to lapse,") does not reach the main clause.
     pub subordinators: PhraseSet,
@@ -784,6 +788,7 @@ impl Rules {
             locality_heads: ps(&raw.context.locality_heads),
             site_heads: ps(&raw.context.site_heads),
             near_places: ps(&raw.context.near_places),
+            place_clauses: ps(&raw.context.place_clauses),
             subordinators: ps(&raw.context.subordinators),
             attributive_participles: ps(&raw.context.attributive_participles),
             attributive_after: ps(&raw.context.attributive_after),
