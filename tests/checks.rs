@@ -74,6 +74,11 @@ fn ninth_wire_corpus_answers_its_checks() {
     run_checks("tests/checks_wire9.toml", &["tests/fixtures/wire9"]);
 }
 
+#[test]
+fn tenth_wire_corpus_answers_its_checks() {
+    run_checks("tests/checks_wire10.toml", &["tests/fixtures/wire10"]);
+}
+
 fn run_checks(file: &str, dirs: &[&str]) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join(file)).expect("checks file");
