@@ -490,7 +490,15 @@ fn find_dates_in_order(toks: &[Token], anchor: &Anchor) -> Vec<DateMention> {
             if (MONTH_CUES.contains(&prev_lower(i)) || modifier)
                 && !(toks[i].lower == "may" && prev_lower(i) != "in" && !modifier)
             {
-                if let Some(v) = month_value(anchor, m) {
+                // "the truce reached last October", written in October: a year before
+                let last_same =
+                    prev_lower(i) == "last" && anchor.doc_date.is_some_and(|d| d.month() == m);
+                let v = if last_same {
+                    anchor.doc_date.map(|d| DateValue::Month(d.year() - 1, m))
+                } else {
+                    month_value(anchor, m)
+                };
+                if let Some(v) = v {
                     out.push(DateMention {
                         start: i,
                         end: i + 1,
@@ -928,6 +936,12 @@ mod tests {
             dates("in January 2025 and in 2024", None, None),
             ["2025-01", "2024"]
         );
+        // "last October" written in October is a year back; "last April" the latest April
+        assert_eq!(
+            dates("the truce reached last October", Some("2026-10-08"), None),
+            ["2025-10"]
+        );
+        assert_eq!(dates("last April", Some("2026-10-08"), None), ["2026-04"]);
         // the year after the second month holds for the first, whatever the publication date
         assert_eq!(
             dates(

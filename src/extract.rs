@@ -4736,11 +4736,12 @@ impl<'a> DocState<'a> {
                     apposed |= i > 0 && s.word(i - 1) == "," && matches!(s.word(i), "a" | "an");
                     if rule.adjacent {
                         // "Goma, the capital of North Kivu", "North Kivu in the eastern DRC"
+                        // ("Torkham, which lies in Nangarhar", "Goma is the capital of …")
                         let mut b = i;
                         while b > 0
                             && matches!(
                                 s.word(b - 1),
-                                "," | "the" | "a" | "provincial" | "regional"
+                                "," | "the" | "a" | "provincial" | "regional" | "which" | "is"
                             )
                         {
                             b -= 1;
@@ -4749,11 +4750,19 @@ impl<'a> DocState<'a> {
                         // a few modifiers before the place noun of the verb
                         if b == i && l >= 2 {
                             let mut c = i;
+                            // ("Tal Tamr, a largely Assyrian town in …": a demonym or an
+                            // unknown capitalised adjective too)
+                            let modifier = |j: usize| {
+                                s.at[j].is_none_or(|m| {
+                                    s.mentions[m].form == Form::Demonym
+                                        && s.mentions[m].start == j
+                                        && s.mentions[m].end == j + 1
+                                })
+                            };
                             while c > i.saturating_sub(3)
                                 && c > 2
                                 && s.toks[c - 1].kind == TokKind::Word
-                                && !s.toks[c - 1].cap
-                                && s.at[c - 1].is_none()
+                                && modifier(c - 1)
                                 && !matches!(s.word(c - 1), "a" | "an" | "the" | "and" | "or")
                                 && !r.starts_event(&s.toks, c - 1)
                             {
