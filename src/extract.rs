@@ -195,6 +195,9 @@ struct DocState<'a> {
     prev_subject: Option<(usize, String, Kind)>,
     /// How often each state has been named: the story's home ground.
     state_counts: HashMap<String, usize>,
+    /// How many place mentions (towns, provinces) lie in each state: where the story is set,
+    /// for "the army" in a local report that never names its own country.
+    place_state_counts: HashMap<String, usize>,
     /// Institution phrase ("army", "government") → the actors the document named it with
     /// ("Pakistan's army", "the Taliban government"), for a later bare "the army".
     institutions: HashMap<String, Vec<(String, Kind)>>,
@@ -270,6 +273,7 @@ impl Extractor {
             last_speaker: Vec::new(),
             prev_subject: None,
             state_counts: HashMap::default(),
+            place_state_counts: HashMap::default(),
             institutions: HashMap::default(),
             introduced: Vec::new(),
             skip_next: false,
@@ -560,6 +564,14 @@ impl<'a> DocState<'a> {
             .map(|(key, kind)| (idx, key, kind));
         self.remember_institutions(&sent);
         for m in &sent.mentions {
+            // "the junta" in a report that never names Myanmar: the state the story is set in
+            // is described like any state named
+            if !self.entities.contains_key(&m.key) {
+                let id = m.key.rsplit('/').next().unwrap_or(&m.key);
+                if let Some(i) = self.cat().get(id, m.kind) {
+                    self.record_catalogue(i);
+                }
+            }
             self.recent.push((m.key.clone(), m.kind));
             self.mentioned.insert(m.key.clone());
             if !m.coref {
@@ -567,6 +579,12 @@ impl<'a> DocState<'a> {
             }
             if m.kind == Kind::State && !m.coref {
                 *self.state_counts.entry(m.key.clone()).or_insert(0) += 1;
+            } else if m.kind.is_place() && !m.coref {
+                let cat = self.cat();
+                if let Some(st) = self.cat_index(&m.key).and_then(|i| cat.state_of(i)) {
+                    let key = cat.entities[st].key().to_string();
+                    *self.place_state_counts.entry(key).or_insert(0) += 1;
+                }
             } else if m.kind == Kind::Organization && !m.coref {
                 // "the FADM", "Mozambican troops": a state's forces name the state
                 let cat = self.cat();
@@ -651,6 +669,9 @@ impl<'a> DocState<'a> {
                 _ => None,
             };
         }
+        if let Some(home) = self.story_state(mentions) {
+            return Some((end, home, Kind::State));
+        }
         let mut states: Vec<&String> = self.state_counts.keys().collect();
         for m in mentions.iter().filter(|m| m.end <= k) {
             if m.kind == Kind::State && !m.coref && !states.contains(&&m.key) {
@@ -661,6 +682,65 @@ impl<'a> DocState<'a> {
             [one] => Some((end, (*one).clone(), Kind::State)),
             _ => None,
         }
+    }
+
+    /// Whose institution a bare "army" / "junta" at `k..k + l` used as a modifier is ("Army
+    /// spokesman X", "a junta airstrike"): the one actor the document named it with, or the
+    /// state the story is set in, or the one state it has named.
+    fn institution_modifier(
+        &self,
+        s: &Sent,
+        k: usize,
+        l: usize,
+        mentions: &[Mention],
+    ) -> Option<(String, Kind)> {
+        let phrase = institution_phrase(s, k, l);
+        if let Some(known) = self.institutions.get(&phrase) {
+            return match known.as_slice() {
+                [(key, kind)] => Some((key.clone(), *kind)),
+                _ => None,
+            };
+        }
+        if let Some(home) = self.story_state(mentions) {
+            return Some((home, Kind::State));
+        }
+        let mut states: Vec<&String> = self.state_counts.keys().collect();
+        for m in mentions.iter().filter(|m| m.end <= k) {
+            if m.kind == Kind::State && !m.coref && !states.contains(&&m.key) {
+                states.push(&m.key);
+            }
+        }
+        match states.as_slice() {
+            [one] => Some(((*one).clone(), Kind::State)),
+            _ => None,
+        }
+    }
+
+    /// The state the story is set in, told by its places: the one state at least
+    /// `home_min_places` of the document's place mentions so far lie in, more than twice as
+    /// many as lie in any other ("Kyauktaw Township", "Bhamo", "Sittwe": Myanmar, even when
+    /// the report names only China). None when the places are spread or few.
+    /// The places of the sentence at hand count too (`mentions`): "Fighters attacked a convoy
+    /// between Gao and Ansongo, the army said" in a report's first sentence.
+    fn story_state(&self, mentions: &[Mention]) -> Option<String> {
+        let min = self.rules().home_min_places;
+        let mut counts = self.place_state_counts.clone();
+        let cat = self.cat();
+        for m in mentions {
+            if m.kind.is_place() && m.kind != Kind::State && !m.coref {
+                if let Some(st) = self.cat_index(&m.key).and_then(|i| cat.state_of(i)) {
+                    *counts
+                        .entry(cat.entities[st].key().to_string())
+                        .or_insert(0) += 1;
+                }
+            }
+        }
+        let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let mut it = counts.into_iter();
+        let (top, n) = it.next()?;
+        let second = it.next().map_or(0, |c| c.1);
+        (n >= min && n > 2 * second).then_some(top)
     }
 
     /// The actor a sentence opens with, when it is its subject: "Pakistan's foreign ministry
@@ -2265,6 +2345,43 @@ impl<'a> DocState<'a> {
                     }
                 }
             }
+            // an institution as a modifier: "Army spokesman Colonel X", "a junta airstrike",
+            // "junta soldiers", "regime forces": the actor the document named it with, or the
+            // state the story is set in, or the one state it has named
+            // ("the SPLA-IO deputy military spokesperson": inside a title, no modifier)
+            let after_title = (k.saturating_sub(3)..k).any(|j| {
+                r.titles.match_at(&s.toks, j) == Some(k - j)
+                    || r.title_modifiers.match_at(&s.toks, j) == Some(k - j)
+                    || j + 1 == k && matches!(s.word(j), "deputy" | "chief" | "senior" | "top")
+            });
+            if !matches!(s.word(k.wrapping_sub(1)), "the" | "'s" | "'" | "-")
+                && (k == 0 || !covered[k - 1])
+                && !after_title
+            {
+                if let Some(l) = r.institutions.match_at(&s.toks, k).filter(|&l| {
+                    !covered[k..k + l].iter().any(|&c| c)
+                        && !covered.get(k + l).copied().unwrap_or(true)
+                        && (r.titles.match_at(&s.toks, k + l).is_some()
+                            || r.actor_heads.match_at(&s.toks, k + l).is_some()
+                            || r.event_any.match_at(&s.toks, k + l).is_some())
+                        && r.institutions.match_at(&s.toks, k + l).is_none()
+                }) {
+                    if let Some((key, kind)) = self.institution_modifier(s, k, l, mentions) {
+                        out.push(Mention {
+                            start: k,
+                            end: k + l,
+                            ext_start: k,
+                            key,
+                            kind,
+                            form: Form::Demonym,
+                            possessive: false,
+                            coref: true,
+                        });
+                        k += l;
+                        continue;
+                    }
+                }
+            }
             // group possessives: "its", "the group's"
             if let Some(l) = r.group_possessives.match_at(&s.toks, k) {
                 // "Cambodia's defence ministry rejected the account. Its spokeswoman, X, said":
@@ -3248,6 +3365,35 @@ impl<'a> DocState<'a> {
             .max(s.clause_start(i));
         (lo..i).any(|k| self.modal_at(s, k) && !self.closed_subordinate(s, k, i))
             || (s.clause_start(i) == 0 && s.word(0) == "if")
+            || self.exhorted(s, i, from)
+    }
+
+    /// "urged his fighters to avoid harming civilians and to concentrate their attacks on the
+    /// police": a generic event noun (bare, or after "their", "its", "more") in the infinitive
+    /// clause of a verb asking another to act. "the attack", "Monday's attack", "this attack"
+    /// point at a deed told, and stay events.
+    fn exhorted(&self, s: &Sent, i: usize, from: usize) -> bool {
+        let r = self.rules();
+        let start = s.clause_start(i).max(from);
+        let Some(k) = (start..i)
+            .rev()
+            .find(|&k| r.exhortations.match_at(&s.toks, k).is_some())
+        else {
+            return false;
+        };
+        let clause = k + 1..i;
+        if !clause.clone().any(|j| s.word(j) == "to")
+            || clause
+                .clone()
+                .any(|j| matches!(s.word(j), "," | ";" | "that" | "which" | "who"))
+        {
+            return false;
+        }
+        let before = s.word(i.wrapping_sub(1));
+        !matches!(
+            before,
+            "the" | "this" | "that" | "these" | "those" | "'s" | "'" | "last" | "recent" | "latest"
+        )
     }
 
     /// Whether the word at `k` sits in a subordinate clause that a comma closes before `i`:
@@ -3583,13 +3729,16 @@ impl<'a> DocState<'a> {
             // Volodymyr Zelensky,")
             let mut end = m.start;
             // "Its spokeswoman, Lt Gen Maly Socheata,": ranks between the comma and the name
-            while end >= 2
-                && r.honorifics
-                    .match_ending(&s.toks, end)
-                    .is_some_and(|b| b + 1 == end)
-                && (s.word(end - 2) == "," || r.honorifics.match_ending(&s.toks, end - 1).is_some())
+            // (dotted too: "The army spokesman, Brig. Gen. X,")
+            let mut j = end;
+            while j >= 1
+                && (r.honorifics.contains_word(s.word(j - 1))
+                    || s.word(j - 1) == "." && j >= 2 && r.honorifics.contains_word(s.word(j - 2)))
             {
-                end -= 1;
+                j -= 1;
+            }
+            if j < end && j >= 1 && s.word(j - 1) == "," {
+                end = j;
             }
             if s.word(end.saturating_sub(1)) != "," {
                 end = m.start;
@@ -3623,13 +3772,8 @@ impl<'a> DocState<'a> {
             let mut titles: Vec<(String, bool)> = Vec::new();
             loop {
                 let mut e = end;
-                while e > 0
-                    && (r
-                        .honorifics
-                        .match_ending(&s.toks, e)
-                        .is_some_and(|b| b + 1 == e)
-                        || s.word(e - 1) == ".")
-                {
+                // ("Brig. Gen.": a one-word rank, though "brig." also matches as two tokens)
+                while e > 0 && (r.honorifics.contains_word(s.word(e - 1)) || s.word(e - 1) == ".") {
                     if s.word(e - 1) == "."
                         && !r.honorifics.contains_word(s.word(e.saturating_sub(2)))
                     {
@@ -3734,6 +3878,28 @@ impl<'a> DocState<'a> {
             }
             if org.is_none() && !titles.is_empty() {
                 org = complement_org;
+            }
+            // "Army spokesman Brig. Gen. X": a title led by a bare institution serves the
+            // actor that institution is the document's (see `institution_modifier`)
+            let mut institution_org: Option<String> = None;
+            if org.is_none()
+                && !titles.is_empty()
+                && !matches!(
+                    s.word(end.saturating_sub(1)),
+                    "the" | "a" | "an" | "'s" | "'"
+                )
+                && s.mention_ending_at(end).is_none()
+            {
+                if let Some(l) = r
+                    .institutions
+                    .match_at(&s.toks, end)
+                    .filter(|&l| r.titles.match_at(&s.toks, end + l).is_some())
+                {
+                    institution_org = self
+                        .institution_modifier(s, end, l, &s.mentions)
+                        .filter(|(_, kind)| kind.is_actor())
+                        .map(|(key, _)| key);
+                }
             }
             // apposition: "X, the prime minister of Pakistan," / "X, the group's leader,"
             // (also after a bare rank: "Colonel X, the SPLA-IO deputy military spokesperson,")
@@ -3915,6 +4081,15 @@ impl<'a> DocState<'a> {
                         0.8,
                     );
                 }
+            } else if let Some(ok) = institution_org {
+                self.fact(
+                    s,
+                    &m.key,
+                    "affiliatedWith",
+                    Value::Entity(ok),
+                    "title/institution",
+                    0.7,
+                );
             } else if let Some(ci) = self.cat_index(&m.key) {
                 // the catalogue's office with this title, held at the document's date
                 let cat = self.cat();

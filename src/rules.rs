@@ -68,6 +68,12 @@ struct RawCoref {
     group_reach: usize,
     #[serde(default = "default_attack_reach")]
     attack_reach: usize,
+    #[serde(default = "default_home_min_places")]
+    home_min_places: usize,
+}
+
+fn default_home_min_places() -> usize {
+    3
 }
 
 fn default_attack_reach() -> usize {
@@ -85,6 +91,8 @@ struct RawContext {
     negation_window: usize,
     modal: Vec<String>,
     modal_window: usize,
+    #[serde(default)]
+    exhortations: Vec<String>,
     subject_skip: Vec<String>,
     #[serde(default)]
     claim_nouns: Vec<String>,
@@ -398,6 +406,9 @@ pub struct Rules {
     pub negation_window: usize,
     pub modal: PhraseSet,
     pub modal_window: usize,
+    /// Verbs that ask another to act ("urged his fighters to …"): a generic event noun in the
+    /// infinitive after them ("to concentrate their attacks on …") is not an event.
+    pub exhortations: PhraseSet,
     pub subject_skip: PhraseSet,
     /// What a denial can refer back to: "rejected the accusation", "a charge Pakistan denied".
     pub claim_nouns: PhraseSet,
@@ -463,6 +474,9 @@ pub struct Rules {
     /// How many sentences back "the attack" (with no agent of its own) may still be the
     /// latest attack told.
     pub attack_reach: usize,
+    /// How many of a document's place mentions must lie in one state (and more than twice as
+    /// many as in any other) for a bare "the army" to be that state's.
+    pub home_min_places: usize,
     pub relations: Vec<RelationRule>,
     pub events: Vec<EventRule>,
     pub role_target: PhraseSet,
@@ -771,6 +785,7 @@ impl Rules {
             negation_window: raw.context.negation_window,
             modal: ps(&raw.context.modal),
             modal_window: raw.context.modal_window,
+            exhortations: ps(&raw.context.exhortations),
             subject_skip: ps(&raw.context.subject_skip),
             claim_nouns: ps(&raw.context.claim_nouns),
             boundaries: ps(&raw.context.boundaries),
@@ -810,6 +825,7 @@ impl Rules {
             later_reach: raw.document.later_reach,
             group_reach: raw.coreference.group_reach,
             attack_reach: raw.coreference.attack_reach,
+            home_min_places: raw.coreference.home_min_places,
             end_sections: raw
                 .document
                 .end_sections
