@@ -579,12 +579,8 @@ impl<'a> DocState<'a> {
             }
             if m.kind == Kind::State && !m.coref {
                 *self.state_counts.entry(m.key.clone()).or_insert(0) += 1;
-            } else if m.kind.is_place() && !m.coref {
-                let cat = self.cat();
-                if let Some(st) = self.cat_index(&m.key).and_then(|i| cat.state_of(i)) {
-                    let key = cat.entities[st].key().to_string();
-                    *self.place_state_counts.entry(key).or_insert(0) += 1;
-                }
+            } else if let Some(key) = self.state_of_place(m) {
+                *self.place_state_counts.entry(key).or_insert(0) += 1;
             } else if m.kind == Kind::Organization && !m.coref {
                 // "the FADM", "Mozambican troops": a state's forces name the state
                 let cat = self.cat();
@@ -662,26 +658,8 @@ impl<'a> DocState<'a> {
         {
             return None;
         }
-        let phrase = institution_phrase(s, k + 1, l);
-        if let Some(known) = self.institutions.get(&phrase) {
-            return match known.as_slice() {
-                [(key, kind)] => Some((end, key.clone(), *kind)),
-                _ => None,
-            };
-        }
-        if let Some(home) = self.story_state(mentions) {
-            return Some((end, home, Kind::State));
-        }
-        let mut states: Vec<&String> = self.state_counts.keys().collect();
-        for m in mentions.iter().filter(|m| m.end <= k) {
-            if m.kind == Kind::State && !m.coref && !states.contains(&&m.key) {
-                states.push(&m.key);
-            }
-        }
-        match states.as_slice() {
-            [one] => Some((end, (*one).clone(), Kind::State)),
-            _ => None,
-        }
+        self.institution_modifier(s, k + 1, l, mentions)
+            .map(|(key, kind)| (end, key, kind))
     }
 
     /// Whose institution a bare "army" / "junta" at `k..k + l` used as a modifier is ("Army
@@ -701,9 +679,14 @@ impl<'a> DocState<'a> {
                 _ => None,
             };
         }
-        if let Some(home) = self.story_state(mentions) {
-            return Some((home, Kind::State));
-        }
+        self.story_state(mentions)
+            .or_else(|| self.one_named_state(k, mentions))
+            .map(|key| (key, Kind::State))
+    }
+
+    /// The one state the document has named so far (this sentence's names before `k`
+    /// included), if it named exactly one.
+    fn one_named_state(&self, k: usize, mentions: &[Mention]) -> Option<String> {
         let mut states: Vec<&String> = self.state_counts.keys().collect();
         for m in mentions.iter().filter(|m| m.end <= k) {
             if m.kind == Kind::State && !m.coref && !states.contains(&&m.key) {
@@ -711,9 +694,19 @@ impl<'a> DocState<'a> {
             }
         }
         match states.as_slice() {
-            [one] => Some(((*one).clone(), Kind::State)),
+            [one] => Some((*one).clone()),
             _ => None,
         }
+    }
+
+    /// The state a place mention (a town, a province; no state) lies in, by the catalogue.
+    fn state_of_place(&self, m: &Mention) -> Option<String> {
+        if !m.kind.is_place() || m.kind == Kind::State || m.coref {
+            return None;
+        }
+        let cat = self.cat();
+        let st = self.cat_index(&m.key).and_then(|i| cat.state_of(i))?;
+        Some(cat.entities[st].key().to_string())
     }
 
     /// The state the story is set in, told by its places: the one state at least
@@ -725,15 +718,8 @@ impl<'a> DocState<'a> {
     fn story_state(&self, mentions: &[Mention]) -> Option<String> {
         let min = self.rules().home_min_places;
         let mut counts = self.place_state_counts.clone();
-        let cat = self.cat();
-        for m in mentions {
-            if m.kind.is_place() && m.kind != Kind::State && !m.coref {
-                if let Some(st) = self.cat_index(&m.key).and_then(|i| cat.state_of(i)) {
-                    *counts
-                        .entry(cat.entities[st].key().to_string())
-                        .or_insert(0) += 1;
-                }
-            }
+        for key in mentions.iter().filter_map(|m| self.state_of_place(m)) {
+            *counts.entry(key).or_insert(0) += 1;
         }
         let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
         counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -2310,26 +2296,12 @@ impl<'a> DocState<'a> {
                             [(key, kind)] => Some((key.clone(), *kind)),
                             _ => None,
                         });
-                    let mut states: Vec<&String> = self.state_counts.keys().collect();
-                    for m in mentions.iter().filter(|m| m.end <= k) {
-                        if m.kind == Kind::State && !m.coref && !states.contains(&&m.key) {
-                            states.push(&m.key);
-                        }
-                    }
-                    let one_state = match states.as_slice() {
-                        [one] => Some(((*one).clone(), Kind::State)),
-                        _ => None,
+                    let state = || {
+                        self.one_named_state(k, mentions)
+                            .or_else(|| mentions.iter().find_map(|m| self.state_of_place(m)))
+                            .map(|key| (key, Kind::State))
                     };
-                    let place_state = || {
-                        mentions
-                            .iter()
-                            .filter(|m| m.kind.is_place() && m.kind != Kind::State && !m.coref)
-                            .find_map(|m| {
-                                self.cat_index(&m.key).and_then(|i| self.cat().state_of(i))
-                            })
-                            .map(|st| (self.cat().entities[st].key().to_string(), Kind::State))
-                    };
-                    if let Some((key, kind)) = known.or(one_state).or_else(place_state) {
+                    if let Some((key, kind)) = known.or_else(state) {
                         out.push(Mention {
                             start: k,
                             end: k + l,
